@@ -1,0 +1,99 @@
+package io.kefu.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.kefu.db.SchemaMigrator.SchemaName;
+import io.kefu.db.testing.TestPostgres;
+
+class SchemaMigratorTest {
+
+    private static final Set<String> TENANT_TABLES = Set.of("member", "tenant_setting", "databasechangelog", "databasechangeloglock");
+
+    @Test
+    void eachTenantSchemaGetsItsOwnTablesAndChangelog_onH2() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
+            migrateTwoTenantsTwice(c);
+        }
+    }
+
+    @Test
+    void eachTenantSchemaGetsItsOwnTablesAndChangelog_onPostgres() throws SQLException {
+        try (Connection c = DriverManager.getConnection(TestPostgres.freshDatabaseUrl())) {
+            migrateTwoTenantsTwice(c);
+        }
+    }
+
+    @Test
+    void platformChangelogCreatesPlatformTables_onH2() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
+            SchemaMigrator.migrate(c, new SchemaName("kefu"), SchemaMigrator.PLATFORM_CHANGELOG);
+            assertEquals(Set.of("plan", "tenant", "login", "operator_account", "plugin", "databasechangelog", "databasechangeloglock"),
+                    tables(c, "kefu"));
+            assertEquals(3, count(c, "kefu.plan"));
+        }
+    }
+
+    @Test
+    void dropSchemaRemovesEverything() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
+            SchemaMigrator.migrate(c, new SchemaName("t_gone"), SchemaMigrator.TENANT_CHANGELOG);
+            SchemaMigrator.dropSchema(c, new SchemaName("t_gone"));
+            assertEquals(Set.of(), tables(c, "t_gone"));
+        }
+    }
+
+    @Test
+    void unsafeSchemaNamesAreRefused() {
+        for (String bad : new String[] {"T_ACME", "t-acme", "t_acme; drop table x", "", "1abc", "a".repeat(41)}) {
+            assertThrows(IllegalArgumentException.class, () -> new SchemaName(bad), bad);
+        }
+    }
+
+    private static void migrateTwoTenantsTwice(Connection c) throws SQLException {
+        SchemaName a = new SchemaName("t_alpha");
+        SchemaName b = new SchemaName("t_beta_2");
+        SchemaMigrator.migrate(c, a, SchemaMigrator.TENANT_CHANGELOG);
+        SchemaMigrator.migrate(c, b, SchemaMigrator.TENANT_CHANGELOG);
+        int appliedA = count(c, "t_alpha.databasechangelog");
+        // A second run is an upgrade with nothing new: it must change nothing.
+        SchemaMigrator.migrate(c, a, SchemaMigrator.TENANT_CHANGELOG);
+        SchemaMigrator.migrate(c, b, SchemaMigrator.TENANT_CHANGELOG);
+
+        assertEquals(TENANT_TABLES, tables(c, "t_alpha"));
+        assertEquals(TENANT_TABLES, tables(c, "t_beta_2"));
+        assertEquals(appliedA, count(c, "t_alpha.databasechangelog"));
+        assertEquals(count(c, "t_alpha.databasechangelog"), count(c, "t_beta_2.databasechangelog"));
+        assertEquals(0, count(c, "t_alpha.databasechangeloglock where locked = true"), "lock released");
+    }
+
+    static Set<String> tables(Connection c, String schema) throws SQLException {
+        Set<String> names = new TreeSet<>();
+        for (String s : new String[] {schema, schema.toUpperCase()}) {
+            try (ResultSet rs = c.getMetaData().getTables(null, s, "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    names.add(rs.getString("TABLE_NAME").toLowerCase());
+                }
+            }
+        }
+        return names;
+    }
+
+    private static int count(Connection c, String from) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*) from " + from)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

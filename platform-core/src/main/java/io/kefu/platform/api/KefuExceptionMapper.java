@@ -1,0 +1,43 @@
+package io.kefu.platform.api;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import io.kefu.platform.i18n.Messages;
+import io.kefu.platform.problem.ConflictException;
+import io.kefu.platform.problem.InvalidInputException;
+import io.kefu.platform.problem.KefuException;
+import io.kefu.platform.problem.NotFoundException;
+import io.kefu.platform.problem.OperationFailedException;
+
+/** Kefu's refusals as problem+json: 400 for invalid input, 404, 409, 500. */
+@Provider
+public class KefuExceptionMapper implements ExceptionMapper<KefuException> {
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(KefuException e) {
+        Locale locale = Messages.firstSupported(headers.getAcceptableLanguages());
+        String instance = uri.getRequestUri().getPath();
+        if (e instanceof InvalidInputException invalid) {
+            return Problems.response(Response.Status.BAD_REQUEST, e.code(), locale, instance, invalid.errors());
+        }
+        Response.Status status = e instanceof NotFoundException ? Response.Status.NOT_FOUND
+                : e instanceof ConflictException ? Response.Status.CONFLICT
+                : e instanceof OperationFailedException ? Response.Status.INTERNAL_SERVER_ERROR
+                : Response.Status.BAD_REQUEST;
+        return Problems.response(status, e.code(), locale, instance, List.of(), e.args().toArray());
+    }
+}

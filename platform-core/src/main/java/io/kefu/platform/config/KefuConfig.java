@@ -1,0 +1,63 @@
+package io.kefu.platform.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The installation's settings. Each comes from a system property ({@code kefu.db.url}) or else an
+ * environment variable ({@code KEFU_DB_URL}), or else a documented default (see README).
+ * System properties win so that tests and several instances on one host can differ.
+ */
+public final class KefuConfig {
+
+    private KefuConfig() {
+    }
+
+    /** JDBC URL; empty means the embedded H2 database under {@link #dataDir()}. */
+    public static Optional<String> dbUrl() {
+        return value("kefu.db.url", "KEFU_DB_URL");
+    }
+
+    public static Optional<String> dbUser() {
+        return value("kefu.db.user", "KEFU_DB_USER");
+    }
+
+    public static Optional<String> dbPassword() {
+        return value("kefu.db.password", "KEFU_DB_PASSWORD");
+    }
+
+    /** Where Kefu keeps files: the embedded database, later attachments. Default {@code ./data}. */
+    public static Path dataDir() {
+        return value("kefu.data.dir", "KEFU_DATA_DIR").map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("user.dir"), "data"))
+                .toAbsolutePath().normalize();
+    }
+
+    /** The operator's password; when absent one is generated at first start and printed once. */
+    public static Optional<String> operatorPassword() {
+        return value("kefu.operator.password", "KEFU_OPERATOR_PASSWORD");
+    }
+
+    /** Demo tenants are created on the embedded database unless {@code KEFU_DEMO=false}. */
+    public static boolean demoEnabled() {
+        return value("kefu.demo", "KEFU_DEMO").map(v -> !v.equalsIgnoreCase("false")).orElse(true);
+    }
+
+    public static boolean embeddedDatabase() {
+        return dbUrl().isEmpty();
+    }
+
+    /** The JDBC URL actually used: the configured one or the embedded H2 file. */
+    public static String effectiveDbUrl() {
+        return dbUrl().orElseGet(() -> "jdbc:h2:file:" + dataDir().resolve("db").resolve("kefu")
+                + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    static Optional<String> value(String property, String env) {
+        String v = System.getProperty(property);
+        if (v == null || v.isBlank()) {
+            v = System.getenv(env);
+        }
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+}

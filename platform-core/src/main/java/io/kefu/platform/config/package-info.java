@@ -1,0 +1,2 @@
+/** The installation's settings from system properties and environment variables. */
+package io.kefu.platform.config;

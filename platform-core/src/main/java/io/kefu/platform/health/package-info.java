@@ -1,0 +1,2 @@
+/** MicroProfile Health checks: {@code /health/ready} and {@code /health/live}. */
+package io.kefu.platform.health;

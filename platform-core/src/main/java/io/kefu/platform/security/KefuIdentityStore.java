@@ -1,0 +1,51 @@
+package io.kefu.platform.security;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+
+import io.kefu.platform.identity.Caller;
+import io.kefu.platform.identity.IdentityService;
+import io.kefu.platform.problem.InvalidInputException;
+import io.kefu.platform.tenant.TenantCode;
+
+/**
+ * Validates tenant users ({@link TenantCredential}) and operators (a plain
+ * {@link UsernamePasswordCredential}) against the platform schema.
+ */
+@ApplicationScoped
+public class KefuIdentityStore implements IdentityStore {
+
+    @Inject
+    IdentityService identities;
+
+    @Override
+    public CredentialValidationResult validate(jakarta.security.enterprise.credential.Credential credential) {
+        if (credential instanceof TenantCredential c) {
+            return validateTenantUser(c);
+        }
+        if (credential instanceof UsernamePasswordCredential c) {
+            return result(identities.authenticateOperator(c.getCaller(), c.getPassword().getValue()));
+        }
+        return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
+
+    private CredentialValidationResult validateTenantUser(TenantCredential c) {
+        TenantCode tenant;
+        try {
+            tenant = TenantCode.parse(c.tenant());
+        } catch (InvalidInputException e) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        return result(identities.authenticate(tenant, c.getCaller(), c.getPassword().getValue()));
+    }
+
+    private static CredentialValidationResult result(Optional<? extends Caller> caller) {
+        return caller.map(c -> new CredentialValidationResult(new KefuPrincipal(c), c.groups()))
+                .orElse(CredentialValidationResult.INVALID_RESULT);
+    }
+}

@@ -1,0 +1,60 @@
+package io.kefu.platform.settings;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The settings a tenant can change, each with its default and its rule. */
+public enum SettingKey {
+    /** Shown in the header and on customer-facing pages. */
+    DISPLAY_NAME("display.name", "", v -> v.length() <= 200),
+    /** Business time is counted in this zone (IANA id). */
+    TIME_ZONE("time.zone", "Asia/Shanghai", SettingKey::isZone),
+    /** Language of notifications when a person has not chosen one. */
+    DEFAULT_LOCALE("default.locale", "zh-CN", v -> v.equals("zh-CN") || v.equals("en")),
+    /** Ticket numbers start with this, e.g. KF-2026-000123. */
+    TICKET_NUMBER_PREFIX("ticket.number.prefix", "KF", Pattern.compile("[A-Z][A-Z0-9]{0,7}").asMatchPredicate());
+
+    private final String key;
+    private final String defaultValue;
+    private final Predicate<String> rule;
+
+    SettingKey(String key, String defaultValue, Predicate<String> rule) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.rule = rule;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public boolean accepts(String value) {
+        return value != null && rule.test(value);
+    }
+
+    public static Optional<SettingKey> byKey(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+
+    public static String allKeys() {
+        return Arrays.stream(values()).map(SettingKey::key).collect(Collectors.joining(", "));
+    }
+
+    private static boolean isZone(String v) {
+        try {
+            ZoneId.of(v);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** A tenant's own settings (display name, time zone, default language, ticket number prefix). */
+package io.kefu.platform.settings;

@@ -1,0 +1,89 @@
+package io.kefu.platform.startup;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import io.kefu.platform.config.KefuConfig;
+import io.kefu.platform.identity.IdentityService;
+import io.kefu.platform.tenant.Tenant;
+import io.kefu.platform.tenant.TenantStatus;
+import io.kefu.platform.tenant.Tenants;
+import io.kefu.platform.tenant.persistence.TenantSchemas;
+
+/**
+ * Brings the database up to date when the application starts: platform schema, operator account,
+ * then every tenant's schema. Readiness stays DOWN until this has finished.
+ *
+ * <p>A start-up EJB rather than a CDI observer of {@code @Initialized(ApplicationScoped)}: on
+ * Payara that event fires before the WAR's {@code java:app} data source is bound.
+ */
+@Startup
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PlatformStartup {
+
+    private static final Logger LOG = Logger.getLogger(PlatformStartup.class.getName());
+
+    @Inject
+    TenantSchemas schemas;
+
+    @Inject
+    IdentityService identities;
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    Event<PlatformStarted> started;
+
+    private volatile boolean ready;
+    private volatile String failure;
+
+    @PostConstruct
+    void start() {
+        long t0 = System.nanoTime();
+        try {
+            LOG.info("Kefu starting on " + describeDatabase() + ", data in " + KefuConfig.dataDir());
+            schemas.migratePlatform();
+            identities.ensureOperator();
+            List<Tenant> toUpgrade = tenants.all().stream().filter(t -> t.status() != TenantStatus.PROVISIONING).toList();
+            for (Tenant t : toUpgrade) {
+                schemas.migrate(t.code());
+            }
+            started.fire(new PlatformStarted(toUpgrade.size()));
+            ready = true;
+            LOG.info(String.format("Kefu ready: platform and %d tenant schemas current in %d ms",
+                    toUpgrade.size(), (System.nanoTime() - t0) / 1_000_000));
+        } catch (RuntimeException e) {
+            failure = e.getMessage();
+            LOG.log(Level.SEVERE, "Kefu could not start: " + e.getMessage(), e);
+            throw e;
+        }
+    }
+
+    public boolean ready() {
+        return ready;
+    }
+
+    /** Why start-up failed, if it did. */
+    public String failure() {
+        return failure;
+    }
+
+    static String describeDatabase() {
+        return KefuConfig.embeddedDatabase() ? "the embedded H2 database"
+                : KefuConfig.effectiveDbUrl().replaceAll("password=[^&]*", "password=***");
+    }
+}

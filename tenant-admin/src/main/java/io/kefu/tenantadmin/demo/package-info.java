@@ -1,0 +1,2 @@
+/** Demo tenants on the embedded database, so a first start has something to log in to. */
+package io.kefu.tenantadmin.demo;

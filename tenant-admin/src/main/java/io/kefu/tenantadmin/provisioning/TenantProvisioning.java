@@ -1,0 +1,90 @@
+package io.kefu.tenantadmin.provisioning;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.kefu.platform.identity.EmailAddress;
+import io.kefu.platform.identity.IdentityService;
+import io.kefu.platform.identity.NewPassword;
+import io.kefu.platform.identity.Role;
+import io.kefu.platform.identity.Username;
+import io.kefu.platform.problem.OperationFailedException;
+import io.kefu.platform.problem.Validation;
+import io.kefu.platform.tenant.Industry;
+import io.kefu.platform.tenant.Tenant;
+import io.kefu.platform.tenant.TenantCode;
+import io.kefu.platform.tenant.persistence.TenantSchemas;
+
+/**
+ * Creates a tenant: claims its code, builds its schema with Liquibase, creates its admin, and
+ * activates it. Either all of that happens or none of it remains: on any failure the schema is
+ * dropped and the rows removed, so the same request can simply be sent again.
+ */
+@ApplicationScoped
+public class TenantProvisioning {
+
+    private static final Logger LOG = Logger.getLogger(TenantProvisioning.class.getName());
+    static final String DEFAULT_PLAN = "standard";
+
+    private final TenantRegistry registry;
+    private final TenantSchemas schemas;
+    private final IdentityService identities;
+
+    @Inject
+    public TenantProvisioning(TenantRegistry registry, TenantSchemas schemas, IdentityService identities) {
+        this.registry = registry;
+        this.schemas = schemas;
+        this.identities = identities;
+    }
+
+    /** For CDI's proxy only. */
+    protected TenantProvisioning() {
+        this(null, null, null);
+    }
+
+    /**
+     * @throws io.kefu.platform.problem.InvalidInputException listing every invalid field
+     * @throws io.kefu.platform.problem.ConflictException when the code is taken
+     * @throws OperationFailedException when the database failed; nothing was kept
+     */
+    public Tenant provision(NewTenant request) {
+        Validation v = new Validation();
+        TenantCode code = v.check(() -> TenantCode.parse(request.code(), "code"));
+        String name = request.name() == null ? "" : request.name().trim();
+        if (name.isEmpty()) {
+            v.reject("name", "field.required");
+        } else if (name.length() > 200) {
+            v.reject("name", "tenant.name.length");
+        }
+        Industry industry = v.check(() -> Industry.parse(request.industry(), "industry"));
+        Username admin = v.check(() -> Username.parse(request.adminUsername(), "adminUsername"));
+        char[] password = v.check(() -> NewPassword.check(request.adminPassword(), "adminPassword"));
+        EmailAddress email = v.check(() -> EmailAddress.parse(request.adminEmail(), "adminEmail"));
+        v.throwIfInvalid();
+
+        Tenant tenant = Tenant.beginProvisioning(code, name, industry, DEFAULT_PLAN, email.value());
+        registry.claim(tenant);
+        try {
+            schemas.migrate(code);
+            identities.createUser(code, admin, password, Role.TENANT_ADMIN, admin.value(), email);
+            registry.activate(code);
+            LOG.info("Provisioned tenant " + code + " (" + industry.id() + ")");
+            return registry.find(code).orElseThrow();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Provisioning tenant " + code + " failed; rolling it back", e);
+            undo(code);
+            throw new OperationFailedException("tenant.provisioning.failed", e, code.value());
+        }
+    }
+
+    private void undo(TenantCode code) {
+        try {
+            schemas.drop(code);
+        } finally {
+            registry.forget(code);
+        }
+    }
+}
