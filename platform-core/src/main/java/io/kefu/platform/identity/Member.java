@@ -16,11 +16,13 @@ import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantTableDiscriminator;
 import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 
+import io.kefu.platform.tenant.persistence.TenantPersistence;
+
 /** A person working in a tenant: agent, supervisor or admin. Lives in the tenant's schema. */
 @Entity
 @Table(name = "member")
 @Multitenant(MultitenantType.TABLE_PER_TENANT)
-@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA)
+@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA, contextProperty = TenantPersistence.TENANT_PROPERTY)
 public class Member {
 
     @Id

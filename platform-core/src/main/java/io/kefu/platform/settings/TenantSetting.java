@@ -14,11 +14,13 @@ import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantTableDiscriminator;
 import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 
+import io.kefu.platform.tenant.persistence.TenantPersistence;
+
 /** One setting of the tenant, in the tenant's schema. */
 @Entity
 @Table(name = "tenant_setting")
 @Multitenant(MultitenantType.TABLE_PER_TENANT)
-@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA)
+@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA, contextProperty = TenantPersistence.TENANT_PROPERTY)
 public class TenantSetting {
 
     @Id

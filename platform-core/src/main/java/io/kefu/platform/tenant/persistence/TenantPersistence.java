@@ -22,6 +22,12 @@ import io.kefu.platform.tenant.TenantContext;
 @ApplicationScoped
 public class TenantPersistence {
 
+    /**
+     * The EntityManager property naming the tenant's schema; tenant entities declare it as their
+     * discriminator's context property.
+     */
+    public static final String TENANT_PROPERTY = EntityManagerProperties.MULTITENANT_PROPERTY_DEFAULT;
+
     private static final String BOUND_KEY = TenantPersistence.class.getName() + ".tenant";
 
     @PersistenceContext(unitName = "kefu")
@@ -41,7 +47,7 @@ public class TenantPersistence {
         }
         Object bound = transactions.getResource(BOUND_KEY);
         if (bound == null) {
-            em.setProperty(EntityManagerProperties.MULTITENANT_PROPERTY_DEFAULT, tenant.schemaName().value());
+            em.setProperty(TENANT_PROPERTY, tenant.schemaName().value());
             transactions.putResource(BOUND_KEY, tenant);
         } else if (!bound.equals(tenant)) {
             throw new IllegalStateException("This transaction already works for tenant " + bound + ", not " + tenant);
