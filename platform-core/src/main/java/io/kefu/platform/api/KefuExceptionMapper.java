@@ -12,6 +12,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import io.kefu.platform.i18n.Messages;
 import io.kefu.platform.problem.ConflictException;
+import io.kefu.platform.problem.ForbiddenException;
 import io.kefu.platform.problem.InvalidInputException;
 import io.kefu.platform.problem.KefuException;
 import io.kefu.platform.problem.NotFoundException;
@@ -35,6 +36,7 @@ public class KefuExceptionMapper implements ExceptionMapper<KefuException> {
             return Problems.response(Response.Status.BAD_REQUEST, e.code(), locale, instance, invalid.errors());
         }
         Response.Status status = e instanceof NotFoundException ? Response.Status.NOT_FOUND
+                : e instanceof ForbiddenException ? Response.Status.FORBIDDEN
                 : e instanceof ConflictException ? Response.Status.CONFLICT
                 : e instanceof OperationFailedException ? Response.Status.INTERNAL_SERVER_ERROR
                 : Response.Status.BAD_REQUEST;
