@@ -1,0 +1,19 @@
+package io.kefu.ui;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.server.AppShellSettings;
+
+/**
+ * The page around every view. The {@code <html lang>} attribute follows the UI's language (see
+ * {@link io.kefu.ui.i18n.UiLanguage}); views set their own titles. No {@code @Push} yet.
+ */
+public class KefuAppShell implements AppShellConfigurator {
+
+    /** Shown until a view sets its own title; the same in both languages. */
+    static final String DEFAULT_TITLE = "客服 Kefu";
+
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.setPageTitle(DEFAULT_TITLE);
+    }
+}
