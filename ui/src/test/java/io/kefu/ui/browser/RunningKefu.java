@@ -1,0 +1,84 @@
+package io.kefu.ui.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The runnable bundle ({@code target/ROOT-microbundle.jar}) started as its own process on the
+ * embedded database in a fresh data directory, as a user would start it.
+ */
+final class RunningKefu implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    final String baseUrl;
+    final Duration startup;
+
+    private RunningKefu(Process process, Path log, String baseUrl, Duration startup) {
+        this.process = process;
+        this.log = log;
+        this.baseUrl = baseUrl;
+        this.startup = startup;
+    }
+
+    static RunningKefu start(int port) throws IOException, InterruptedException {
+        File bundle = new File("target/ROOT-microbundle.jar");
+        if (!bundle.isFile()) {
+            throw new IllegalStateException("No " + bundle + ": the browser tests run after `package`");
+        }
+        Path work = Files.createTempDirectory(Path.of("target"), "browser-");
+        Path log = work.resolve("kefu.log");
+        ProcessBuilder pb = new ProcessBuilder(List.of(
+                javaExecutable(), "-Xmx768m", "-Djava.io.tmpdir=" + work.toAbsolutePath(),
+                "-Dkefu.data.dir=" + work.resolve("data").toAbsolutePath(),
+                "-Dkefu.operator.password=browser-test-1",
+                "-jar", bundle.getAbsolutePath(), "--port", String.valueOf(port), "--nocluster"))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        String base = "http://127.0.0.1:" + port;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("Kefu exited during start-up; log: " + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    return new RunningKefu(p, log, base, Duration.ofNanos(System.nanoTime() - t0));
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("Kefu was not ready within 180 s; log: " + log);
+    }
+
+    String logText() throws IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
