@@ -107,6 +107,7 @@ public class OneServerPerRun implements LoadableExtension {
                     Running running = it.next();
                     if (running.container() == event.getDeployableContainer()) {
                         it.remove();
+                        LOG.info("Stopping the server kept for " + running.archive().getName());
                         running.container().undeploy(running.archive());
                         awaitExit(running.container());
                     }
@@ -123,6 +124,9 @@ public class OneServerPerRun implements LoadableExtension {
             if (process != null && !process.waitFor(60, TimeUnit.SECONDS)) {
                 LOG.warning("Payara Micro did not stop within 60 s; killing it");
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            if (process != null) {
+                LOG.info("Payara Micro exited with " + (process.isAlive() ? "(still alive)" : process.exitValue()));
             }
             removeArchiveCopies();
         }
