@@ -31,6 +31,9 @@ import io.kefu.platform.security.CallerContext;
 @Priority(Priorities.AUTHORIZATION)
 public class AccessControlFilter implements ContainerRequestFilter {
 
+    /** The {@code WWW-Authenticate} value of every 401. */
+    public static final String CHALLENGE = "Basic realm=\"kefu\"";
+
     @Context
     ResourceInfo resource;
 
@@ -50,7 +53,7 @@ public class AccessControlFilter implements ContainerRequestFilter {
         String path = request.getUriInfo().getRequestUri().getPath();
         if (caller == null) {
             Response r = Problems.response(Response.Status.UNAUTHORIZED, "auth.required", locale, path, List.of());
-            request.abortWith(Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"kefu\"").build());
+            request.abortWith(Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build());
         } else if (allowed.stream().noneMatch(caller.groups()::contains)) {
             request.abortWith(Problems.response(Response.Status.FORBIDDEN, "auth.forbidden", locale, path, List.of()));
         }
