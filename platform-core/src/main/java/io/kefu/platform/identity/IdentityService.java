@@ -1,6 +1,7 @@
 package io.kefu.platform.identity;
 
 import java.security.SecureRandom;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -10,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import io.kefu.platform.audit.AuditLog;
 import io.kefu.platform.config.KefuConfig;
 import io.kefu.platform.problem.ConflictException;
 import io.kefu.platform.tenant.Tenant;
@@ -35,6 +37,9 @@ public class IdentityService {
 
     @Inject
     TenantContext tenantContext;
+
+    @Inject
+    AuditLog audit;
 
     /** The tenant user, when the tenant is active, the login enabled and the password right. */
     public Optional<Caller.TenantUser> authenticate(TenantCode tenant, String username, char[] password) {
@@ -79,6 +84,8 @@ public class IdentityService {
                 throw new ConflictException("user.username.taken", username.value());
             }
             em.persist(new Login(tenant, username, PasswordHash.hash(password), role));
+            audit.record("user.created", "user", username.value(), null,
+                    Map.of("username", username.value(), "role", role.name(), "displayName", displayName));
         }
         return member;
     }

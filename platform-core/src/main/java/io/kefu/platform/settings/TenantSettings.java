@@ -1,5 +1,6 @@
 package io.kefu.platform.settings;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.kefu.platform.audit.AuditLog;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.InvalidInputException;
 import io.kefu.platform.problem.NotFoundException;
@@ -20,6 +22,9 @@ public class TenantSettings {
 
     @Inject
     TenantPersistence data;
+
+    @Inject
+    AuditLog audit;
 
     /** Every setting, with its default where the tenant has not set it. */
     public Map<String, String> all() {
@@ -51,10 +56,13 @@ public class TenantSettings {
         }
         EntityManager em = data.entityManager();
         TenantSetting s = em.find(TenantSetting.class, key.key());
+        String before = s == null ? key.defaultValue() : s.value();
         if (s == null) {
             em.persist(new TenantSetting(key, v, by));
         } else {
             s.change(v, by);
         }
+        audit.record("setting.changed", "setting", key.key(), Collections.singletonMap("value", before),
+                Collections.singletonMap("value", v));
     }
 }

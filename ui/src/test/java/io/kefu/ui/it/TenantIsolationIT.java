@@ -75,6 +75,27 @@ class TenantIsolationIT {
     }
 
     @Test
+    void theAuditTrailRecordsChangesAndStaysInsideItsTenant() {
+        Tenant a = TestTenants.provision(api, "iso-au-a");
+        Tenant b = TestTenants.provision(api, "iso-au-b");
+        put(a, "display.name", "Alpha " + a.code());
+
+        Reply trailA = api.get("/api/v1/audit?subjectType=setting&subjectId=display.name", a.admin());
+        assertEquals(200, trailA.status(), trailA::toString);
+        var entries = Json.createReader(new java.io.StringReader(trailA.body())).readArray();
+        assertEquals(1, entries.size(), trailA::toString);
+        JsonObject e = entries.getJsonObject(0);
+        assertEquals("setting.changed", e.getString("action"));
+        assertEquals(a.code() + "/admin", e.getString("actor"));
+        assertTrue(e.getString("before").contains("\"\""), e::toString);
+        assertTrue(e.getString("after").contains("Alpha " + a.code()), e::toString);
+
+        Reply trailB = api.get("/api/v1/audit?subjectType=setting&subjectId=display.name", b.admin());
+        assertEquals(200, trailB.status(), trailB::toString);
+        assertEquals("[]", trailB.body().strip(), "B's audit log must not show A's change");
+    }
+
+    @Test
     void meNamesTheCallersOwnTenant() {
         Tenant a = TestTenants.provision(api, "iso-me-a");
         Tenant b = TestTenants.provision(api, "iso-me-b");
