@@ -29,7 +29,7 @@ class LoginBrowserIT {
     @BeforeAll
     static void startKefu() throws Exception {
         Chromium.assumeInstalled();
-        kefu = RunningKefu.start(18090);
+        kefu = RunningKefu.start(RunningKefu.freePort());
     }
 
     @AfterAll

@@ -66,6 +66,13 @@ final class RunningKefu implements AutoCloseable {
         throw new IllegalStateException("Kefu was not ready within 180 s; log: " + log);
     }
 
+    /** A port nobody listens on now, so parallel builds on one machine do not collide. */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     String logText() throws IOException {
         return Files.readString(log);
     }
