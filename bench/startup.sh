@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
 bundle=ui/target/ROOT-microbundle.jar
-payara_version=$(mvn -q help:evaluate -Dexpression=payara.version -DforceStdout 2>/dev/null || echo 6.2025.10)
+payara_version=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml)
 payara="$HOME/.m2/repository/fish/payara/extras/payara-micro/$payara_version/payara-micro-$payara_version.jar"
 [ -f "$bundle" ] || { echo "build first: mvn -DskipTests install" >&2; exit 1; }
 [ -f "$payara" ] || mvn -q dependency:get -Dartifact="fish.payara.extras:payara-micro:$payara_version" >&2
