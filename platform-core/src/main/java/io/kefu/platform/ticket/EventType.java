@@ -1,0 +1,19 @@
+package io.kefu.platform.ticket;
+
+/** What a timeline entry records. */
+public enum EventType {
+    /** A message to the customer (public). */
+    REPLY,
+    /** A message from the customer, relayed by a channel. */
+    CUSTOMER_MESSAGE,
+    /** Staff-only note. */
+    NOTE,
+    CREATED,
+    STATUS_CHANGE,
+    ASSIGNMENT,
+    FIELD_CHANGE,
+    /** A complaint's required contact with the customer. */
+    CUSTOMER_CONTACT,
+    /** Something Kefu did on its own (auto-close). */
+    SYSTEM
+}

@@ -1,0 +1,6 @@
+package io.kefu.platform.ticket;
+
+/** How serious a complaint is. */
+public enum Severity {
+    MINOR, MAJOR, CRITICAL
+}

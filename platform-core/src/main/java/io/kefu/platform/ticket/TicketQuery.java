@@ -1,0 +1,184 @@
+package io.kefu.platform.ticket;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.kefu.platform.problem.FieldError;
+import io.kefu.platform.problem.Inputs;
+import io.kefu.platform.problem.InvalidInputException;
+import io.kefu.platform.problem.Validation;
+
+/**
+ * A validated ticket list request: filters, sort and a keyset cursor. Keyset paging (created
+ * time and id of the last row seen) keeps deep pages as fast as the first and never skips or
+ * repeats a ticket when new ones arrive.
+ */
+public record TicketQuery(Set<TicketStatus> statuses, TicketKind kind, Priority priority, String assignee,
+                          boolean unassigned, String team, String customer, Instant createdFrom, Instant createdTo,
+                          String text, String tag, Sort sort, Cursor after, int limit) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    /** Order of the list; the id breaks ties. */
+    public enum Sort {
+        CREATED_DESC("-createdAt", "createdAt", true), CREATED_ASC("createdAt", "createdAt", false),
+        UPDATED_DESC("-updatedAt", "updatedAt", true), UPDATED_ASC("updatedAt", "updatedAt", false);
+
+        final String param;
+        final String attribute;
+        final boolean descending;
+
+        Sort(String param, String attribute, boolean descending) {
+            this.param = param;
+            this.attribute = attribute;
+            this.descending = descending;
+        }
+
+        static Sort parse(String input) {
+            if (input == null || input.isBlank()) {
+                return CREATED_DESC;
+            }
+            for (Sort s : values()) {
+                if (s.param.equals(input.strip())) {
+                    return s;
+                }
+            }
+            throw new InvalidInputException(FieldError.of("sort", "field.value.unknown", input, "-createdAt, createdAt, -updatedAt, updatedAt"));
+        }
+    }
+
+    /** Position after the last row of a page. */
+    public record Cursor(Instant at, String id) {
+        public String encode() {
+            String raw = at.getEpochSecond() + ":" + at.getNano() + ":" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String token) {
+            try {
+                String[] p = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":", 3);
+                return new Cursor(Instant.ofEpochSecond(Long.parseLong(p[0]), Long.parseLong(p[1])), p[2]);
+            } catch (RuntimeException e) {
+                throw new InvalidInputException(FieldError.of("cursor", "cursor.invalid"));
+            }
+        }
+    }
+
+    /** Parses query parameters; {@code me} is the caller's user name for {@code assignee=me}. */
+    public static TicketQuery parse(List<String> status, String kind, String priority, String assignee, String team,
+                                    String customer, String createdFrom, String createdTo, String q, String tag,
+                                    String sort, String cursor, Integer limit, String me) {
+        Validation v = new Validation();
+        Set<TicketStatus> statuses = EnumSet.noneOf(TicketStatus.class);
+        for (String s : status == null ? List.<String>of() : status) {
+            for (String one : s.split(",")) {
+                if (!one.isBlank()) {
+                    TicketStatus st = v.check(() -> Inputs.enumValue(TicketStatus.class, one, "status", null));
+                    if (st != null) {
+                        statuses.add(st);
+                    }
+                }
+            }
+        }
+        TicketKind k = blank(kind) ? null : v.check(() -> Inputs.enumValue(TicketKind.class, kind, "kind", null));
+        Priority p = blank(priority) ? null : v.check(() -> Inputs.enumValue(Priority.class, priority, "priority", null));
+        boolean unassigned = "none".equals(assignee);
+        String who = blank(assignee) || unassigned ? null : "me".equals(assignee) ? me : assignee.strip();
+        Instant from = blank(createdFrom) ? null : v.check(() -> instant(createdFrom, "createdFrom", false));
+        Instant to = blank(createdTo) ? null : v.check(() -> instant(createdTo, "createdTo", true));
+        Sort order = v.check(() -> Sort.parse(sort));
+        Cursor after = blank(cursor) ? null : v.check(() -> Cursor.decode(cursor));
+        int n = limit == null ? DEFAULT_LIMIT : limit;
+        if (n < 1 || n > MAX_LIMIT) {
+            v.reject("limit", "field.out-of-range", 1, MAX_LIMIT);
+        }
+        String text = blank(q) ? null : q.strip();
+        if (text != null && text.length() > 200) {
+            v.reject("q", "field.too-long", 200);
+        }
+        v.throwIfInvalid();
+        return new TicketQuery(statuses, k, p, who, unassigned, blank(team) ? null : team.strip(),
+                blank(customer) ? null : customer.strip(), from, to, text, blank(tag) ? null : tag.strip(),
+                order == null ? Sort.CREATED_DESC : order, after, n);
+    }
+
+    /** An instant, or a date meaning its start (or, for an upper bound, the start of the next day), in UTC. */
+    static Instant instant(String input, String field, boolean upperBound) {
+        String s = input.strip();
+        try {
+            if (s.length() == 10) {
+                LocalDate d = LocalDate.parse(s);
+                return (upperBound ? d.plusDays(1) : d).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(FieldError.of(field, "field.datetime.invalid", s));
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** The JPQL condition and parameters for this query (without order and limit). */
+    Jpql where() {
+        List<String> clauses = new ArrayList<>();
+        List<Object[]> params = new ArrayList<>();
+        if (!statuses.isEmpty()) {
+            clauses.add("t.status in :statuses");
+            params.add(new Object[] {"statuses", new ArrayList<>(statuses)});
+        }
+        add(clauses, params, kind, "t.kind = :kind", "kind");
+        add(clauses, params, priority, "t.priority = :priority", "priority");
+        add(clauses, params, assignee, "t.assignee = :assignee", "assignee");
+        if (unassigned) {
+            clauses.add("t.assignee is null");
+        }
+        add(clauses, params, team, "t.teamId = :team", "team");
+        add(clauses, params, customer, "t.customerId = :customer", "customer");
+        add(clauses, params, createdFrom == null ? null : createdFrom.atOffset(ZoneOffset.UTC), "t.createdAt >= :createdFrom", "createdFrom");
+        add(clauses, params, createdTo == null ? null : createdTo.atOffset(ZoneOffset.UTC), "t.createdAt < :createdTo", "createdTo");
+        if (text != null) {
+            clauses.add("(t.number = :number or t.subjectSearch like :text escape '\\')");
+            params.add(new Object[] {"number", text});
+            params.add(new Object[] {"text", "%" + likeEscape(text.toLowerCase(java.util.Locale.ROOT)) + "%"});
+        }
+        if (tag != null) {
+            clauses.add("t.tags like :tag escape '\\'");
+            params.add(new Object[] {"tag", "%," + likeEscape(tag) + ",%"});
+        }
+        if (after != null) {
+            String op = sort.descending ? "<" : ">";
+            String a = "t." + sort.attribute;
+            clauses.add("(" + a + " " + op + " :afterAt or (" + a + " = :afterAt and t.id " + op + " :afterId))");
+            params.add(new Object[] {"afterAt", after.at().atOffset(ZoneOffset.UTC)});
+            params.add(new Object[] {"afterId", after.id()});
+        }
+        String order = " order by t." + sort.attribute + (sort.descending ? " desc" : " asc") + ", t.id" + (sort.descending ? " desc" : " asc");
+        return new Jpql(clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), order, params);
+    }
+
+    record Jpql(String where, String orderBy, List<Object[]> params) {
+    }
+
+    private static void add(List<String> clauses, List<Object[]> params, Object value, String clause, String name) {
+        if (value != null) {
+            clauses.add(clause);
+            params.add(new Object[] {name, value});
+        }
+    }
+
+    static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,332 @@
+package io.kefu.platform.ticket;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import io.kefu.platform.audit.AuditLog;
+import io.kefu.platform.identity.Caller;
+import io.kefu.platform.identity.Members;
+import io.kefu.platform.problem.ConflictException;
+import io.kefu.platform.problem.FieldError;
+import io.kefu.platform.problem.Inputs;
+import io.kefu.platform.problem.InvalidInputException;
+import io.kefu.platform.problem.NotFoundException;
+import io.kefu.platform.security.CallerContext;
+import io.kefu.platform.settings.SettingKey;
+import io.kefu.platform.settings.TenantSettings;
+import io.kefu.platform.tenant.persistence.TenantPersistence;
+
+/**
+ * Runs tickets through their life for the bound tenant: create (idempotently), read, list,
+ * edit with optimistic locking, move through the lifecycle, comment. Every change lands on the
+ * ticket's timeline and in the audit log in the same transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class TicketService {
+
+    public static final int BODY_MAX = 20_000;
+
+    @Inject
+    TenantPersistence data;
+
+    @Inject
+    TicketNumbers numbers;
+
+    @Inject
+    TenantSettings settings;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CallerContext callers;
+
+    @Inject
+    Members members;
+
+    Clock clock = Clock.systemUTC();
+
+    /** The ticket created, and whether it was created by an earlier request with the same key. */
+    public record Created(Ticket ticket, boolean replayed) {
+    }
+
+    public Created create(JsonObject body, String idempotencyKey, Channel defaultChannel) {
+        TicketDraft draft = TicketRequests.draft(body, defaultChannel);
+        EntityManager em = data.entityManager();
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : scopedKey(idempotencyKey.strip());
+        String hash = sha256(body == null ? "{}" : body.toString());
+        if (key != null) {
+            IdempotencyKey seen = em.find(IdempotencyKey.class, key);
+            if (seen != null) {
+                if (!seen.requestHash().equals(hash)) {
+                    throw new ConflictException("idempotency.key.reused");
+                }
+                return new Created(em.find(Ticket.class, seen.resourceId()), true);
+            }
+        }
+        Instant now = clock.instant();
+        Ticket t = Ticket.open(numbers.next(now), draft, actorName(), now);
+        em.persist(t);
+        String fields = TicketRequests.customFieldsJson(body);
+        if (fields != null) {
+            t.storeCustomFields(fields);
+        }
+        event(em, t, now, EventType.CREATED, TicketEvent.Visibility.PUBLIC, null,
+                Json.createObjectBuilder().add("status", TicketStatus.NEW.name()).add("kind", t.kind().name()).build());
+        audit.record("ticket.created", "ticket", t.number(), null, t.auditState());
+        if (key != null) {
+            em.persist(new IdempotencyKey(key, hash, t.id()));
+            try {
+                em.flush();
+            } catch (PersistenceException concurrent) {
+                // The same key is being used by a request still in flight.
+                throw new ConflictException("idempotency.key.concurrent");
+            }
+        }
+        return new Created(t, false);
+    }
+
+    public Ticket get(String number) {
+        return data.entityManager().createQuery("select t from Ticket t where t.number = :n", Ticket.class)
+                .setParameter("n", number).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("ticket.not-found", number));
+    }
+
+    /** One page, and the cursor for the next one (null on the last page). */
+    public record Page(List<Ticket> items, String nextCursor) {
+    }
+
+    public Page list(TicketQuery q) {
+        TicketQuery.Jpql jpql = q.where();
+        TypedQuery<Ticket> query = data.entityManager()
+                .createQuery("select t from Ticket t" + jpql.where() + jpql.orderBy(), Ticket.class);
+        for (Object[] p : jpql.params()) {
+            query.setParameter((String) p[0], p[1]);
+        }
+        List<Ticket> rows = query.setMaxResults(q.limit() + 1).getResultList();
+        boolean more = rows.size() > q.limit();
+        List<Ticket> page = more ? rows.subList(0, q.limit()) : rows;
+        String next = null;
+        if (more) {
+            Ticket last = page.get(page.size() - 1);
+            Instant at = (q.sort() == TicketQuery.Sort.CREATED_ASC || q.sort() == TicketQuery.Sort.CREATED_DESC
+                    ? last.createdAt() : last.updatedAt()).toInstant();
+            next = new TicketQuery.Cursor(at, last.id()).encode();
+        }
+        return new Page(List.copyOf(page), next);
+    }
+
+    /** Applies a merge patch if the client saw the current version. */
+    public Ticket patch(String number, JsonObject body) {
+        Ticket t = get(number);
+        TicketRequests.Patch patch = TicketRequests.patch(body, t.kind());
+        requireVersion(t, patch.version());
+        Instant now = clock.instant();
+        var before = t.auditState();
+        List<FieldChange> changes = t.edit(patch.edit(), now);
+        if (!changes.isEmpty()) {
+            EntityManager em = data.entityManager();
+            for (FieldChange c : changes) {
+                event(em, t, now, EventType.FIELD_CHANGE, TicketEvent.Visibility.INTERNAL, null, change(c));
+            }
+            audit.record("ticket.updated", "ticket", t.number(), before, t.auditState());
+            flush(t);
+        }
+        return t;
+    }
+
+    /**
+     * Moves a ticket. {@code byCustomer}: a channel relays the customer's own action (confirm,
+     * reopen, answer) and the move is judged as the customer's.
+     */
+    public Ticket transition(String number, TransitionRequest move, Long expectedVersion, boolean byCustomer) {
+        Ticket t = get(number);
+        if (expectedVersion != null) {
+            requireVersion(t, expectedVersion);
+        }
+        if (move.to() == TicketStatus.ASSIGNED && move.assignee() != null && !move.assignee().isBlank()
+                && members.byUsername(move.assignee().strip()).filter(m -> m.role() != null).isEmpty()) {
+            throw new InvalidInputException(FieldError.of("assignee", "user.not-found", move.assignee().strip()));
+        }
+        Instant now = clock.instant();
+        Actor actor = actor(byCustomer, t);
+        var before = t.auditState();
+        TicketStatus from = t.status();
+        List<FieldChange> changes = t.transition(move, actor, now, reopenWindow());
+        EntityManager em = data.entityManager();
+        var details = Json.createObjectBuilder().add("from", from.name()).add("to", move.to().name());
+        if (move.reason() != null && !move.reason().isBlank()) {
+            details.add("reason", move.reason().strip());
+        }
+        if (move.to() == TicketStatus.RESOLVED) {
+            details.add("resolution", move.resolution().strip());
+        }
+        if (byCustomer) {
+            details.add("relayedBy", actorName());
+        }
+        event(em, t, now, EventType.STATUS_CHANGE, TicketEvent.Visibility.PUBLIC, null, details.build(), actor);
+        for (FieldChange c : changes) {
+            if (c.field().equals("assignee")) {
+                event(em, t, now, EventType.ASSIGNMENT, TicketEvent.Visibility.INTERNAL, null, change(c), actor);
+            }
+        }
+        audit.record("ticket.transitioned", "ticket", t.number(), before, t.auditState());
+        flush(t);
+        return t;
+    }
+
+    /** A public reply or an internal note by staff, or a message from the customer relayed by a channel. */
+    public TicketEvent comment(String number, String body, boolean internal, boolean byCustomer) {
+        String text = Inputs.text(body, "body", BODY_MAX, true);
+        if (internal && byCustomer) {
+            throw new InvalidInputException(FieldError.of("internal", "ticket.comment.customer-internal"));
+        }
+        Ticket t = get(number);
+        if (t.status().isTerminal()) {
+            throw new ConflictException("ticket.read-only", t.number(), t.status().name());
+        }
+        Instant now = clock.instant();
+        Actor actor = actor(byCustomer, t);
+        EventType type = byCustomer ? EventType.CUSTOMER_MESSAGE : internal ? EventType.NOTE : EventType.REPLY;
+        if (type == EventType.REPLY) {
+            t.recordPublicReply(now);
+        } else {
+            t.recordActivity(now);
+        }
+        TicketEvent e = event(data.entityManager(), t, now, type,
+                internal ? TicketEvent.Visibility.INTERNAL : TicketEvent.Visibility.PUBLIC, text,
+                byCustomer ? Json.createObjectBuilder().add("relayedBy", actorName()).build() : null, actor);
+        flush(t);
+        return e;
+    }
+
+    /** Records a contact with the customer about a complaint (required before it may close). */
+    public TicketEvent recordCustomerContact(String number, String summary, String channel) {
+        String text = Inputs.text(summary, "summary", BODY_MAX, true);
+        Channel via = Inputs.enumValue(Channel.class, channel, "channel", Channel.PHONE);
+        Ticket t = get(number);
+        if (t.status().isTerminal()) {
+            throw new ConflictException("ticket.read-only", t.number(), t.status().name());
+        }
+        Instant now = clock.instant();
+        t.recordCustomerContact(now);
+        TicketEvent e = event(data.entityManager(), t, now, EventType.CUSTOMER_CONTACT, TicketEvent.Visibility.INTERNAL, text,
+                Json.createObjectBuilder().add("channel", via.name()).build());
+        audit.record("ticket.customer-contacted", "ticket", t.number(), null,
+                java.util.Map.of("channel", via.name(), "at", now.toString()));
+        flush(t);
+        return e;
+    }
+
+    /** The timeline, oldest first; internal entries only for staff who ask for them. */
+    public List<TicketEvent> timeline(String number, boolean includeInternal) {
+        Ticket t = get(number);
+        String visibility = includeInternal ? "" : " and e.visibility = :public";
+        TypedQuery<TicketEvent> q = data.entityManager().createQuery(
+                "select e from TicketEvent e where e.ticketId = :id" + visibility + " order by e.seq", TicketEvent.class)
+                .setParameter("id", t.id());
+        if (!includeInternal) {
+            q.setParameter("public", TicketEvent.Visibility.PUBLIC);
+        }
+        return q.getResultList();
+    }
+
+    private void requireVersion(Ticket t, long expected) {
+        if (t.version() != expected) {
+            throw new ConflictException("ticket.version.conflict", t.number(), expected, t.version());
+        }
+    }
+
+    /** Writes now, so that a concurrent change is reported as a conflict, not as a failed commit. */
+    private void flush(Ticket t) {
+        try {
+            data.entityManager().flush();
+        } catch (OptimisticLockException e) {
+            throw new ConflictException("ticket.version.conflict", t.number(), t.version(), t.version() + 1);
+        }
+    }
+
+    Duration reopenWindow() {
+        return Duration.ofDays(Long.parseLong(settings.get(SettingKey.TICKET_REOPEN_DAYS)));
+    }
+
+    private Actor actor(boolean byCustomer, Ticket t) {
+        if (byCustomer) {
+            return new Actor(Actor.Kind.CUSTOMER, t.customerId() == null ? "customer" : "customer:" + t.customerId());
+        }
+        Caller caller = callers.current().orElse(null);
+        if (caller instanceof Caller.TenantUser u) {
+            return new Actor(switch (u.role()) {
+                case TENANT_ADMIN -> Actor.Kind.TENANT_ADMIN;
+                case SUPERVISOR -> Actor.Kind.SUPERVISOR;
+                case AGENT -> Actor.Kind.AGENT;
+            }, u.username());
+        }
+        return Actor.system();
+    }
+
+    private String actorName() {
+        return callers.current().map(c -> c instanceof Caller.TenantUser u ? u.username() : c.principalName())
+                .orElse(AuditLog.SYSTEM);
+    }
+
+    private String scopedKey(String key) {
+        if (key.length() > 120) {
+            throw new InvalidInputException(FieldError.of("Idempotency-Key", "field.too-long", 120));
+        }
+        return actorName() + ":" + key;
+    }
+
+    private TicketEvent event(EntityManager em, Ticket t, Instant now, EventType type, TicketEvent.Visibility v,
+                              String body, JsonObject details) {
+        return event(em, t, now, type, v, body, details, null);
+    }
+
+    private TicketEvent event(EntityManager em, Ticket t, Instant now, EventType type, TicketEvent.Visibility v,
+                              String body, JsonObject details, Actor actor) {
+        String who = actor == null || actor.kind() != Actor.Kind.CUSTOMER ? actorName() : actor.name();
+        TicketEvent e = new TicketEvent(t.id(), t.nextEventSeq(), now, who, type, v, body, details == null ? null : details.toString());
+        em.persist(e);
+        return e;
+    }
+
+    private static JsonObject change(FieldChange c) {
+        var b = Json.createObjectBuilder().add("field", c.field());
+        if (c.before() == null) {
+            b.addNull("before");
+        } else {
+            b.add("before", c.before());
+        }
+        if (c.after() == null) {
+            b.addNull("after");
+        } else {
+            b.add("after", c.after());
+        }
+        return b.build();
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.kefu.platform.ticket;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.kefu.platform.identity.Caller;
+import io.kefu.platform.problem.FieldError;
+import io.kefu.platform.problem.Inputs;
+import io.kefu.platform.problem.InvalidInputException;
+import io.kefu.platform.security.CallerContext;
+
+/** Tickets of the caller's tenant over REST. Another tenant's ticket is simply not found. */
+@Path("/v1/tickets")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "tickets", description = "Service requests and complaints through their lifecycle")
+@SecurityRequirement(name = "basic")
+@RolesAllowed({"TENANT_ADMIN", "SUPERVISOR", "AGENT"})
+public class TicketsResource {
+
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+
+    @Inject
+    TicketService tickets;
+
+    @Inject
+    CallerContext callers;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a ticket", description = "JSON: kind, subject, description, priority, channel, category, "
+            + "customer, team, tags, fields, complaint {severity, escalationLevel, rootCause, remedy, compensation {amount, currency}}. "
+            + "With an Idempotency-Key header a retried request returns the ticket it created the first time.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the ticket")
+    @APIResponse(responseCode = "200", description = "Replay of an earlier request with the same Idempotency-Key")
+    @APIResponse(responseCode = "400", description = "Invalid input; `errors` names every invalid field")
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with a different request")
+    public Response create(JsonObject body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        TicketService.Created created = tickets.create(body, idempotencyKey, Channel.API);
+        URI location = uri.getBaseUriBuilder().path("v1/tickets").path(created.ticket().number()).build();
+        return (created.replayed() ? Response.ok() : Response.created(location))
+                .location(location)
+                .header("Idempotent-Replayed", created.replayed() ? "true" : null)
+                .entity(TicketJson.ticket(created.ticket())).build();
+    }
+
+    @GET
+    @Path("/{number}")
+    @Operation(summary = "One ticket")
+    public JsonObject one(@PathParam("number") String number) {
+        return TicketJson.ticket(tickets.get(number));
+    }
+
+    @GET
+    @Operation(summary = "Tickets, filtered and paged",
+            description = "Filters combine with AND. assignee=me|none|<user>; status may repeat or be comma-separated; "
+                    + "createdFrom/createdTo take a date or an ISO instant; q matches the number or words of the subject. "
+                    + "Paging by cursor: pass nextCursor back as cursor.")
+    public JsonObject list(@QueryParam("status") List<String> status, @QueryParam("kind") String kind,
+                           @QueryParam("priority") String priority, @QueryParam("assignee") String assignee,
+                           @QueryParam("team") String team, @QueryParam("customer") String customer,
+                           @QueryParam("createdFrom") String createdFrom, @QueryParam("createdTo") String createdTo,
+                           @QueryParam("q") String q, @QueryParam("tag") String tag,
+                           @Parameter(description = "-createdAt (default), createdAt, -updatedAt, updatedAt") @QueryParam("sort") String sort,
+                           @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        TicketQuery query = TicketQuery.parse(status, kind, priority, assignee, team, customer, createdFrom, createdTo, q, tag,
+                sort, cursor, limit, callers.current().map(Caller::username).orElse(null));
+        TicketService.Page page = tickets.list(query);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        page.items().forEach(t -> items.add(TicketJson.ticket(t)));
+        var b = Json.createObjectBuilder().add("items", items);
+        if (page.nextCursor() == null) {
+            b.addNull("nextCursor");
+        } else {
+            b.add("nextCursor", page.nextCursor());
+        }
+        return b.build();
+    }
+
+    @PATCH
+    @Path("/{number}")
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @Operation(summary = "Change fields of a ticket (JSON merge patch)",
+            description = "Requires `version` as last read; a stale version answers 409 ticket.version.conflict and changes nothing.")
+    @APIResponse(responseCode = "409", description = "Someone changed the ticket since `version`")
+    public JsonObject patch(@PathParam("number") String number, JsonObject body) {
+        return TicketJson.ticket(tickets.patch(number, body));
+    }
+
+    @POST
+    @Path("/{number}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move a ticket through its lifecycle",
+            description = "JSON: to (status), reason (waiting on the customer, cancelling, reopening), resolution (resolving), "
+                    + "assignee (assigning), version (optional, checked when given), byCustomer (a channel relays the customer's "
+                    + "confirmation, reopening or answer).")
+    @APIResponse(responseCode = "409", description = "Not a legal move from the current status (ticket.transition.illegal), or a rule refuses it")
+    @APIResponse(responseCode = "403", description = "The caller may not make this move")
+    public JsonObject transition(@PathParam("number") String number, JsonObject body) {
+        JsonObject in = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
+        TicketStatus to = Inputs.enumValue(TicketStatus.class, TicketRequests.string(in, "to"), "to", null);
+        TransitionRequest move = new TransitionRequest(to, TicketRequests.string(in, "reason"),
+                TicketRequests.string(in, "resolution"), TicketRequests.string(in, "assignee"));
+        Long version = in.get("version") instanceof JsonNumber n ? n.longValue() : null;
+        return TicketJson.ticket(tickets.transition(number, move, version, bool(in, "byCustomer")));
+    }
+
+    @POST
+    @Path("/{number}/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reply to the customer, add an internal note, or relay the customer's message",
+            description = "JSON: body (plain text), internal (staff-only note), byCustomer (a channel relays the customer's message).")
+    @APIResponse(responseCode = "201", description = "Added to the timeline")
+    public Response comment(@PathParam("number") String number, JsonObject body) {
+        JsonObject in = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
+        TicketEvent e = tickets.comment(number, TicketRequests.string(in, "body"), bool(in, "internal"), bool(in, "byCustomer"));
+        return Response.status(Response.Status.CREATED).entity(TicketJson.event(e)).build();
+    }
+
+    @POST
+    @Path("/{number}/customer-contacts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a contact with the customer (a complaint closes only after one)",
+            description = "JSON: summary (what was agreed), channel (PHONE by default).")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    public Response customerContact(@PathParam("number") String number, JsonObject body) {
+        JsonObject in = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
+        TicketEvent e = tickets.recordCustomerContact(number, TicketRequests.string(in, "summary"), TicketRequests.string(in, "channel"));
+        return Response.status(Response.Status.CREATED).entity(TicketJson.event(e)).build();
+    }
+
+    @GET
+    @Path("/{number}/timeline")
+    @Operation(summary = "The ticket's timeline, oldest first",
+            description = "internal=false shows what the customer may see (public replies and status changes).")
+    public JsonObject timeline(@PathParam("number") String number, @QueryParam("internal") @DefaultValue("true") boolean internal) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        tickets.timeline(number, internal).forEach(e -> items.add(TicketJson.event(e)));
+        return Json.createObjectBuilder().add("items", items).build();
+    }
+
+    private static boolean bool(JsonObject in, String key) {
+        JsonValue v = in.get(key);
+        if (v == null || v == JsonValue.NULL || v == JsonValue.FALSE) {
+            return false;
+        }
+        if (v == JsonValue.TRUE) {
+            return true;
+        }
+        throw new InvalidInputException(FieldError.of(key, "field.type.boolean"));
+    }
+}
