@@ -43,6 +43,11 @@ public final class KefuConfig {
         return value("kefu.demo", "KEFU_DEMO").map(v -> !v.equalsIgnoreCase("false")).orElse(true);
     }
 
+    /** How often resolved tickets are checked for auto-closing, in seconds (default 300). */
+    public static long autoClosePeriodSeconds() {
+        return value("kefu.autoclose.period.seconds", "KEFU_AUTOCLOSE_PERIOD_SECONDS").map(Long::parseLong).orElse(300L);
+    }
+
     public static boolean embeddedDatabase() {
         return dbUrl().isEmpty();
     }

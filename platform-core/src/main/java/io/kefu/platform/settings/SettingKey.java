@@ -18,8 +18,8 @@ public enum SettingKey {
     DEFAULT_LOCALE("default.locale", "zh-CN", v -> v.equals("zh-CN") || v.equals("en")),
     /** Ticket numbers start with this, e.g. KF-2026-000123. */
     TICKET_NUMBER_PREFIX("ticket.number.prefix", "KF", Pattern.compile("[A-Z][A-Z0-9]{0,7}").asMatchPredicate()),
-    /** A resolved ticket the customer does not confirm closes by itself after this many days. */
-    TICKET_AUTO_CLOSE_DAYS("ticket.auto-close.days", "3", v -> v.matches("[1-9][0-9]?")),
+    /** A resolved ticket the customer does not confirm closes by itself after this many days (0: at the next sweep). */
+    TICKET_AUTO_CLOSE_DAYS("ticket.auto-close.days", "3", v -> v.matches("[0-9]{1,2}")),
     /** How many days after resolving or closing a ticket may be reopened. */
     TICKET_REOPEN_DAYS("ticket.reopen.days", "7", v -> v.matches("[1-9][0-9]{0,2}"));
 

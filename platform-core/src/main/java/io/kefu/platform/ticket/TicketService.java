@@ -235,6 +235,29 @@ public class TicketService {
         return e;
     }
 
+    /**
+     * Numbers of resolved tickets whose confirmation window has passed: the customer did not
+     * answer within the tenant's auto-close days. Complaints wait for their customer contact.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public List<String> dueForAutoClose(Instant now, int limit) {
+        long days = Long.parseLong(settings.get(SettingKey.TICKET_AUTO_CLOSE_DAYS));
+        return data.entityManager().createQuery("select t.number from Ticket t where t.status = :resolved and t.resolvedAt <= :due"
+                        + " and (t.kind <> :complaint or t.customerContactedAt is not null) order by t.resolvedAt", String.class)
+                .setParameter("resolved", TicketStatus.RESOLVED)
+                .setParameter("due", now.minus(Duration.ofDays(days)).atOffset(java.time.ZoneOffset.UTC))
+                .setParameter("complaint", TicketKind.COMPLAINT)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** Closes one ticket on Kefu's own authority, in its own transaction. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void autoClose(String number) {
+        long days = Long.parseLong(settings.get(SettingKey.TICKET_AUTO_CLOSE_DAYS));
+        transition(number, TransitionRequest.to(TicketStatus.CLOSED).withReason("auto-close: no confirmation within " + days + " days"),
+                null, false);
+    }
+
     /** The timeline, oldest first; internal entries only for staff who ask for them. */
     public List<TicketEvent> timeline(String number, boolean includeInternal) {
         Ticket t = get(number);

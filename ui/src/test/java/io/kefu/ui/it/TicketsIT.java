@@ -211,6 +211,37 @@ class TicketsIT {
         assertProblem(api.get("/api/v1/tickets?status=OPEN&limit=0", t.admin()), 400, "input.invalid");
     }
 
+    /** The IT server sweeps every 2 s (arquillian.xml); with 0 days a resolved ticket closes at the next sweep. */
+    @Test
+    void resolvedTicketsTheCustomerDoesNotConfirmCloseByThemselves() throws InterruptedException {
+        Tenant t = TestTenants.provision(api, "tk-auto");
+        ok(api.put("/api/v1/settings/ticket.auto-close.days", t.admin(), "{\"value\":\"0\"}"));
+        String fault = create(t.admin(), "{\"kind\":\"FAULT\",\"subject\":\"路灯不亮\"}").getString("number");
+        String complaint = create(t.admin(), "{\"kind\":\"COMPLAINT\",\"subject\":\"维修太慢\",\"complaint\":{\"rootCause\":\"slow-repair\"}}")
+                .getString("number");
+        for (String n : List.of(fault, complaint)) {
+            move(t.admin(), n, "{\"to\":\"IN_PROGRESS\"}", "IN_PROGRESS");
+            move(t.admin(), n, "{\"to\":\"RESOLVED\",\"resolution\":\"已修复\"}", "RESOLVED");
+        }
+        String status = "RESOLVED";
+        for (int i = 0; i < 60 && status.equals("RESOLVED"); i++) {
+            Thread.sleep(500);
+            status = ok(api.get(path(fault, ""), t.admin())).json().getString("status");
+        }
+        assertEquals("CLOSED", status, "closed by the sweep");
+        JsonObject last = lastEvent(t, fault);
+        assertEquals("system", last.getString("actor"));
+        assertTrue(last.getJsonObject("data").getString("reason").startsWith("auto-close"), last::toString);
+        // A complaint without a recorded customer contact is never closed automatically.
+        Thread.sleep(3000);
+        assertEquals("RESOLVED", ok(api.get(path(complaint, ""), t.admin())).json().getString("status"));
+    }
+
+    private static JsonObject lastEvent(Tenant t, String number) {
+        var items = ok(api.get(path(number, "/timeline"), t.admin())).json().getJsonArray("items");
+        return items.getJsonObject(items.size() - 1);
+    }
+
     /** Every ticket endpoint, called by tenant B with A's ticket number: not found, and nothing changes. */
     @Test
     void anotherTenantsTicketIsNotFoundOnAnyEndpoint() {
