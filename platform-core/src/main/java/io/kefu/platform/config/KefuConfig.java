@@ -48,6 +48,11 @@ public final class KefuConfig {
         return value("kefu.autoclose.period.seconds", "KEFU_AUTOCLOSE_PERIOD_SECONDS").map(Long::parseLong).orElse(300L);
     }
 
+    /** Largest attachment accepted, in bytes ({@code KEFU_ATTACHMENTS_MAX_BYTES}). */
+    public static Optional<Long> attachmentMaxBytes() {
+        return value("kefu.attachments.max-bytes", "KEFU_ATTACHMENTS_MAX_BYTES").map(Long::parseLong);
+    }
+
     public static boolean embeddedDatabase() {
         return dbUrl().isEmpty();
     }

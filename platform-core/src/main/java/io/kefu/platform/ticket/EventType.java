@@ -12,6 +12,8 @@ public enum EventType {
     STATUS_CHANGE,
     ASSIGNMENT,
     FIELD_CHANGE,
+    /** A file was attached. */
+    ATTACHMENT,
     /** A complaint's required contact with the customer. */
     CUSTOMER_CONTACT,
     /** Something Kefu did on its own (auto-close). */

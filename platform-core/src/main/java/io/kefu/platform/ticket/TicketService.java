@@ -258,6 +258,17 @@ public class TicketService {
                 null, false);
     }
 
+    /** Puts a new attachment on the ticket's timeline (public: the customer may see what was attached). */
+    public TicketEvent recordAttachment(String number, String attachmentId, String filename, long size) {
+        Ticket t = get(number);
+        Instant now = clock.instant();
+        t.recordActivity(now);
+        TicketEvent e = event(data.entityManager(), t, now, EventType.ATTACHMENT, TicketEvent.Visibility.PUBLIC, null,
+                Json.createObjectBuilder().add("attachment", attachmentId).add("filename", filename).add("size", size).build());
+        flush(t);
+        return e;
+    }
+
     /** The timeline, oldest first; internal entries only for staff who ask for them. */
     public List<TicketEvent> timeline(String number, boolean includeInternal) {
         Ticket t = get(number);

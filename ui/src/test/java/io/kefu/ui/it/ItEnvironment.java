@@ -95,6 +95,11 @@ public final class ItEnvironment {
         return required(OPERATOR_PASSWORD);
     }
 
+    /** The server's data directory (kefu.data.dir), where attachments are stored per tenant. */
+    public static Path dataDir() {
+        return Path.of(required(DIR)).resolve("data");
+    }
+
     public static Path war() {
         return Path.of(System.getProperty(WAR, "target/ROOT.war"));
     }
