@@ -19,7 +19,7 @@ import io.kefu.db.testing.TestPostgres;
 
 class SchemaMigratorTest {
 
-    private static final Set<String> TENANT_TABLES = Set.of("member", "tenant_setting", "audit_event", "databasechangelog", "databasechangeloglock");
+    private static final Set<String> TENANT_TABLES = Set.of("member", "tenant_setting", "audit_event", "customer", "customer_contact", "databasechangelog", "databasechangeloglock");
 
     @Test
     void eachTenantSchemaGetsItsOwnTablesAndChangelog_onH2() throws SQLException {

@@ -17,7 +17,9 @@ public enum SettingKey {
     /** Language of notifications when a person has not chosen one. */
     DEFAULT_LOCALE("default.locale", "zh-CN", v -> v.equals("zh-CN") || v.equals("en")),
     /** Ticket numbers start with this, e.g. KF-2026-000123. */
-    TICKET_NUMBER_PREFIX("ticket.number.prefix", "KF", Pattern.compile("[A-Z][A-Z0-9]{0,7}").asMatchPredicate());
+    TICKET_NUMBER_PREFIX("ticket.number.prefix", "KF", Pattern.compile("[A-Z][A-Z0-9]{0,7}").asMatchPredicate()),
+    /** The grades a customer may have, comma-separated, e.g. VIP,A,B,C; 1 to 10 distinct codes. */
+    CUSTOMER_GRADES("customer.grades", "VIP,A,B,C", SettingKey::isGradeList);
 
     private final String key;
     private final String defaultValue;
@@ -47,6 +49,13 @@ public enum SettingKey {
 
     public static String allKeys() {
         return Arrays.stream(values()).map(SettingKey::key).collect(Collectors.joining(", "));
+    }
+
+    private static final Pattern GRADE_LIST = Pattern.compile("[A-Z0-9]{1,10}(,[A-Z0-9]{1,10}){0,9}");
+
+    private static boolean isGradeList(String v) {
+        // A code listed twice is a typo, not a wish; refusing it keeps the list as the tenant means it.
+        return GRADE_LIST.matcher(v).matches() && Arrays.stream(v.split(",")).distinct().count() == v.split(",").length;
     }
 
     private static boolean isZone(String v) {
