@@ -57,6 +57,7 @@ public class Customers {
     static final String NOT_FOUND = "customer.not-found";
     static final String CONTACT_NOT_FOUND = "customer.contact.not-found";
     static final String ERASED = "customer.erased";
+    static final String BUSY = "customer.busy";
     static final String VERSION_CONFLICT = "customer.version.conflict";
     static final String EXTERNAL_ID_TAKEN = "customer.external-id.taken";
     static final String EXTERNAL_ID_INVALID = "customer.external-id.invalid";
@@ -419,7 +420,17 @@ public class Customers {
         if (id == null || !UUID_SHAPE.matcher(id).matches()) {
             throw new NotFoundException(NOT_FOUND, String.valueOf(id));
         }
-        Customer c = forUpdate ? em.find(Customer.class, id, LockModeType.PESSIMISTIC_WRITE) : em.find(Customer.class, id);
+        Customer c;
+        try {
+            c = forUpdate ? em.find(Customer.class, id, LockModeType.PESSIMISTIC_WRITE) : em.find(Customer.class, id);
+        } catch (PersistenceException e) {
+            // Another write held the row longer than the database waits (H2: one second): a
+            // conflict the client can retry, not a server error.
+            if (isLockTimeout(e)) {
+                throw new ConflictException(BUSY);
+            }
+            throw e;
+        }
         if (c == null) {
             throw new NotFoundException(NOT_FOUND, id);
         }
@@ -466,6 +477,20 @@ public class Customers {
     private static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLockTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.PessimisticLockException || t instanceof jakarta.persistence.LockTimeoutException) {
+                return true;
+            }
+            // H2: HYT00 lock timeout; PostgreSQL: 55P03 lock not available, 40P01 deadlock.
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().equals("HYT00") || s.getSQLState().equals("55P03") || s.getSQLState().equals("40P01"))) {
                 return true;
             }
         }
