@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -462,10 +463,15 @@ public class Customers {
         }
     }
 
-    /** Writes now, so that a unique-key race on the external id is a clean conflict, not a failed commit. */
+    /**
+     * Writes now, so that a race is a clean conflict, not a failed commit: a unique-key race on the
+     * external id, or (should a write ever bypass the row lock) the version check of the update.
+     */
     private static void flush(EntityManager em, String externalId) {
         try {
             em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConflictException(BUSY);
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
                 throw new ConflictException(EXTERNAL_ID_TAKEN, String.valueOf(externalId));
