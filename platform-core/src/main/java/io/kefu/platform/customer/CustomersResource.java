@@ -143,10 +143,18 @@ public class CustomersResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One customer; contacts masked unless a supervisor or admin asks reveal=true (audited)")
+    @APIResponse(responseCode = "200", description = "The customer", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "403", description = "reveal=true asked by an agent (customer.reveal.forbidden)")
     @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-    public CustomerView one(@PathParam("id") String id, @QueryParam("reveal") String reveal) {
-        return view(customers.get(id, flag(reveal, "reveal")));
+    public Response one(@PathParam("id") String id, @QueryParam("reveal") String reveal) {
+        CustomerDetails d = customers.get(id, flag(reveal, "reveal"));
+        Response.ResponseBuilder r = Response.ok(view(d));
+        if (d.contactsRevealed()) {
+            // Personal data in clear: no copy in a browser's or proxy's cache.
+            r.header(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+        return r.build();
     }
 
     @PATCH

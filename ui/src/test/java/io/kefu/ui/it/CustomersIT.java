@@ -381,6 +381,7 @@ class CustomersIT {
         Reply revealed = api.get(CUSTOMERS + "/" + id + "?reveal=true", supervisor);
         assertEquals(200, revealed.status(), revealed::toString);
         assertEquals(Map.of("PHONE", PHONE, "EMAIL", EMAIL, "ID_NUMBER", ID_NUMBER, "ADDRESS", ADDRESS), values(revealed.json()));
+        assertEquals("no-store", revealed.header("Cache-Control").orElse(""), revealed::toString);
         Reply byAdmin = api.get(CUSTOMERS + "/" + id + "?reveal=TRUE", t.admin());
         assertEquals(PHONE, values(byAdmin.json()).get("PHONE"));
 
