@@ -21,7 +21,9 @@ public enum SettingKey {
     /** A resolved ticket the customer does not confirm closes by itself after this many days (0: at the next sweep). */
     TICKET_AUTO_CLOSE_DAYS("ticket.auto-close.days", "3", v -> v.matches("[0-9]{1,2}")),
     /** How many days after resolving or closing a ticket may be reopened. */
-    TICKET_REOPEN_DAYS("ticket.reopen.days", "7", v -> v.matches("[1-9][0-9]{0,2}"));
+    TICKET_REOPEN_DAYS("ticket.reopen.days", "7", v -> v.matches("[1-9][0-9]{0,2}")),
+    /** The grades a customer may have, comma-separated, e.g. VIP,A,B,C; 1 to 10 distinct codes. */
+    CUSTOMER_GRADES("customer.grades", "VIP,A,B,C", SettingKey::isGradeList);
 
     private final String key;
     private final String defaultValue;
@@ -51,6 +53,13 @@ public enum SettingKey {
 
     public static String allKeys() {
         return Arrays.stream(values()).map(SettingKey::key).collect(Collectors.joining(", "));
+    }
+
+    private static final Pattern GRADE_LIST = Pattern.compile("[A-Z0-9]{1,10}(,[A-Z0-9]{1,10}){0,9}");
+
+    private static boolean isGradeList(String v) {
+        // A code listed twice is a typo, not a wish; refusing it keeps the list as the tenant means it.
+        return GRADE_LIST.matcher(v).matches() && Arrays.stream(v.split(",")).distinct().count() == v.split(",").length;
     }
 
     private static boolean isZone(String v) {

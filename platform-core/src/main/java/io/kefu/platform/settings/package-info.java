@@ -1,2 +1,2 @@
-/** A tenant's own settings (display name, time zone, default language, ticket number prefix). */
+/** A tenant's own settings (display name, time zone, default language, ticket number prefix, customer grades). */
 package io.kefu.platform.settings;

@@ -28,6 +28,24 @@ class SettingKeyTest {
     }
 
     @Test
+    void customerGradesAreOneToTenDistinctUpperCaseCodes() {
+        assertTrue(SettingKey.CUSTOMER_GRADES.accepts("VIP,A,B,C"));
+        assertTrue(SettingKey.CUSTOMER_GRADES.accepts("GOLD"));
+        assertTrue(SettingKey.CUSTOMER_GRADES.accepts("A1,A2,A3,A4,A5,A6,A7,A8,A9,B1"));
+        assertTrue(SettingKey.CUSTOMER_GRADES.accepts("PLATINUM10"));
+        assertFalse(SettingKey.CUSTOMER_GRADES.accepts("A1,A2,A3,A4,A5,A6,A7,A8,A9,B1,B2"), "11 codes");
+        assertFalse(SettingKey.CUSTOMER_GRADES.accepts("PLATINUM100"), "11 characters");
+        assertFalse(SettingKey.CUSTOMER_GRADES.accepts(""));
+        assertFalse(SettingKey.CUSTOMER_GRADES.accepts("vip,a"), "lower case");
+        assertFalse(SettingKey.CUSTOMER_GRADES.accepts("VIP,,A"));
+        assertFalse(SettingKey.CUSTOMER_GRADES.accepts("VIP,A,"));
+        assertFalse(SettingKey.CUSTOMER_GRADES.accepts("VIP, A"));
+        assertFalse(SettingKey.CUSTOMER_GRADES.accepts("A-1"));
+        assertFalse(SettingKey.CUSTOMER_GRADES.accepts("VIP,A,VIP"), "duplicate");
+        assertEquals("VIP,A,B,C", SettingKey.CUSTOMER_GRADES.defaultValue());
+    }
+
+    @Test
     void keysAreLookedUpByTheirExternalName() {
         assertEquals(SettingKey.TIME_ZONE, SettingKey.byKey("time.zone").orElseThrow());
         assertTrue(SettingKey.byKey("TIME_ZONE").isEmpty());
