@@ -91,6 +91,8 @@ class ApiTokensIT {
             assertEquals("WeChat channel", view.getString("name"));
             assertEquals(token.substring(0, 8), view.getString("prefix"));
             assertEquals("admin", view.getString("username"));
+            assertEquals(OffsetDateTime.parse(issued.string("createdAt")).toInstant(),
+                    OffsetDateTime.parse(view.getString("createdAt")).toInstant(), "the issue answer and the list agree");
             assertFalse(view.containsKey("token"), list::toString);
             assertFalse(view.isNull("lastUsedAt"), "used above: " + list);
             assertTrue(view.isNull("revokedAt"), list::toString);
@@ -250,12 +252,26 @@ class ApiTokensIT {
         // A's token does not open B as a password either, and B's admin cannot use it.
         assertUnauthorized(api.get("/api/v1/me", Credentials.tenantUser(b.code(), "bob", tokenA)), "Basic");
         assertUnauthorized(api.get("/api/v1/me", Credentials.tenantUser(a.code(), "admin", tokenA)), "Basic");
-        // Nor can A's token be used to issue one for B.
-        Reply crossIssue = api.post(TOKENS, asA, body(b.code(), "bob", b.adminPassword(), "sneaky"));
-        assertEquals(400, crossIssue.status(), crossIssue::toString);
-        assertEquals("token.caller.mismatch", crossIssue.json().getJsonArray("errors").getJsonObject(0).getString("code"));
-        assertEquals(1, api.get(TOKENS, b.admin()).jsonArray().size(), "nothing issued for B");
         assertEquals("Beta " + b.code(), api.get("/api/v1/settings", b.admin()).string("display.name"));
+    }
+
+    /** A request authenticated for A that carries B's credentials in its body is refused, not mixed. */
+    @Test
+    void aRequestAuthenticatedForOneTenantCannotIssueForAnother() {
+        Tenant a = TestTenants.provision(api, "tok-mix-a");
+        Tenant b = TestTenants.provision(api, "tok-mix-b", "bob");
+        String tokenA = issue(a, "Channel").string("token");
+
+        for (Credentials asA : List.of(Credentials.bearer(tokenA), a.admin())) {
+            Reply crossIssue = api.post(TOKENS, asA, body(b.code(), "bob", b.adminPassword(), "sneaky"));
+            assertEquals(400, crossIssue.status(), crossIssue::toString);
+            assertEquals("token.caller.mismatch", crossIssue.json().getJsonArray("errors").getJsonObject(0).getString("code"));
+        }
+        assertEquals(List.of(), api.get(TOKENS, b.admin()).jsonArray(), "nothing issued for B");
+        assertEquals(1, api.get(TOKENS, a.admin()).jsonArray().size(), "nothing more issued for A");
+
+        // The same admin in header and body is simply that admin.
+        assertEquals(201, api.post(TOKENS, Credentials.bearer(tokenA), body(a.code(), "admin", a.adminPassword(), "Second")).status());
     }
 
     @Test
