@@ -40,7 +40,7 @@ class SchemaMigratorTest {
     void platformChangelogCreatesPlatformTables_onH2() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             SchemaMigrator.migrate(c, new SchemaName("kefu"), SchemaMigrator.PLATFORM_CHANGELOG);
-            assertEquals(Set.of("plan", "tenant", "login", "operator_account", "plugin", "databasechangelog", "databasechangeloglock"),
+            assertEquals(Set.of("plan", "tenant", "login", "operator_account", "plugin", "api_token", "databasechangelog", "databasechangeloglock"),
                     tables(c, "kefu"));
             assertEquals(3, count(c, "kefu.plan"));
         }

@@ -31,8 +31,10 @@ import io.kefu.platform.security.CallerContext;
 @Priority(Priorities.AUTHORIZATION)
 public class AccessControlFilter implements ContainerRequestFilter {
 
-    /** The {@code WWW-Authenticate} value of every 401. */
+    /** The {@code WWW-Authenticate} value of a 401 to a request without a Bearer token. */
     public static final String CHALLENGE = "Basic realm=\"kefu\"";
+    /** The {@code WWW-Authenticate} value of a 401 to a request that sent a Bearer token (RFC 6750). */
+    public static final String BEARER_CHALLENGE = "Bearer realm=\"kefu\", error=\"invalid_token\"";
 
     @Context
     ResourceInfo resource;
@@ -53,10 +55,21 @@ public class AccessControlFilter implements ContainerRequestFilter {
         String path = request.getUriInfo().getRequestUri().getPath();
         if (caller == null) {
             Response r = Problems.response(Response.Status.UNAUTHORIZED, "auth.required", locale, path, List.of());
-            request.abortWith(Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build());
+            request.abortWith(Response.fromResponse(r)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, challenge(request.getHeaderString(HttpHeaders.AUTHORIZATION))).build());
         } else if (allowed.stream().noneMatch(caller.groups()::contains)) {
             request.abortWith(Problems.response(Response.Status.FORBIDDEN, "auth.forbidden", locale, path, List.of()));
         }
+    }
+
+    /**
+     * The challenge of a 401: Bearer when the client sent a Bearer token (it was unknown,
+     * revoked or malformed, else the request would be authenticated), otherwise Basic.
+     */
+    public static String challenge(String authorization) {
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer", 0, 6)
+                && (authorization.length() == 6 || Character.isWhitespace(authorization.charAt(6)));
+        return bearer ? BEARER_CHALLENGE : CHALLENGE;
     }
 
     private static List<String> rolesAllowed(Class<?> type, Method method) {

@@ -17,8 +17,9 @@ import io.kefu.platform.problem.InvalidInputException;
 import io.kefu.platform.problem.KefuException;
 import io.kefu.platform.problem.NotFoundException;
 import io.kefu.platform.problem.OperationFailedException;
+import io.kefu.platform.problem.UnauthenticatedException;
 
-/** Kefu's refusals as problem+json: 400 for invalid input, 404, 409, 500. */
+/** Kefu's refusals as problem+json: 400 for invalid input, 401 (with its challenge), 403, 404, 409, 500. */
 @Provider
 public class KefuExceptionMapper implements ExceptionMapper<KefuException> {
 
@@ -34,6 +35,11 @@ public class KefuExceptionMapper implements ExceptionMapper<KefuException> {
         String instance = uri.getRequestUri().getPath();
         if (e instanceof InvalidInputException invalid) {
             return Problems.response(Response.Status.BAD_REQUEST, e.code(), locale, instance, invalid.errors());
+        }
+        if (e instanceof UnauthenticatedException) {
+            Response r = Problems.response(Response.Status.UNAUTHORIZED, e.code(), locale, instance, List.of());
+            return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE,
+                    AccessControlFilter.challenge(headers.getHeaderString(HttpHeaders.AUTHORIZATION))).build();
         }
         Response.Status status = e instanceof NotFoundException ? Response.Status.NOT_FOUND
                 : e instanceof ForbiddenException ? Response.Status.FORBIDDEN

@@ -42,7 +42,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (status == Response.Status.UNAUTHORIZED) {
             // Payara enforces @RolesAllowed itself before AccessControlFilter and refuses an
             // anonymous caller with a bare NotAuthorizedException: the challenge is added here.
-            return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, AccessControlFilter.CHALLENGE).build();
+            return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE,
+                    AccessControlFilter.challenge(headers.getHeaderString(HttpHeaders.AUTHORIZATION))).build();
         }
         return problem;
     }

@@ -26,6 +26,7 @@ import io.kefu.platform.problem.InvalidInputException;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 @RolesAllowed({"TENANT_ADMIN", "SUPERVISOR"})
 public class AuditResource {
 

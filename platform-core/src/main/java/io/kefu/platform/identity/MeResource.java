@@ -20,6 +20,7 @@ import io.kefu.platform.security.CallerContext;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "me")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 @RolesAllowed({"TENANT_ADMIN", "SUPERVISOR", "AGENT"})
 public class MeResource {
 

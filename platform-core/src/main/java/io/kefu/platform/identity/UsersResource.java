@@ -34,6 +34,7 @@ import io.kefu.platform.security.CallerContext;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "users")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 @RolesAllowed({"TENANT_ADMIN", "SUPERVISOR", "AGENT"})
 public class UsersResource {
 

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import io.kefu.platform.identity.Caller;
+import io.kefu.platform.token.TokenSecret;
 
 /**
  * Kefu's one authentication mechanism (Jakarta Security), run by the container before every
@@ -26,6 +27,8 @@ import io.kefu.platform.identity.Caller;
  *     is validated, the session id renewed and the caller kept in the HTTP session;</li>
  * <li>{@code Authorization: Basic} is validated per request without a session: {@code tenant/user}
  *     for tenant users, a bare name for operators;</li>
+ * <li>{@code Authorization: Bearer} with an API token is validated per request without a session;
+ *     the token alone names the tenant and the user it acts as;</li>
  * <li>a session that holds a caller re-establishes it.</li>
  * </ul>
  * It never answers a challenge itself: the REST layer answers 401 as problem+json and the UI
@@ -38,6 +41,7 @@ public class KefuAuthenticationMechanism implements HttpAuthenticationMechanism 
     public static final String SESSION_CALLER = "kefu.caller";
     /** Request attribute holding the request's {@link Caller}, for {@link RequestContextFilter}. */
     public static final String REQUEST_CALLER = "kefu.request.caller";
+    private static final String BEARER = "Bearer ";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -74,6 +78,20 @@ public class KefuAuthenticationMechanism implements HttpAuthenticationMechanism 
             return context.notifyContainerAboutLogin(result);
         }
 
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            Credential credential = bearerCredential(authorization);
+            if (credential == null) {
+                // Malformed: not looked up; the resource answers 401 with a Bearer challenge.
+                return context.doNothing();
+            }
+            CredentialValidationResult result = identityStores.validate(credential);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                return context.doNothing();
+            }
+            request.setAttribute(REQUEST_CALLER, callerOf(result));
+            return context.notifyContainerAboutLogin(result);
+        }
+
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof Caller caller) {
             request.setAttribute(REQUEST_CALLER, caller);
@@ -96,6 +114,18 @@ public class KefuAuthenticationMechanism implements HttpAuthenticationMechanism 
             return p.caller();
         }
         throw new IllegalStateException("Identity store returned a foreign principal " + result.getCallerPrincipal());
+    }
+
+    /**
+     * The API token of an {@code Authorization: Bearer <token>} header (scheme case-insensitive,
+     * RFC 6750), or null when the header is not that or the token is not shaped like one of ours.
+     */
+    static Credential bearerCredential(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String token = authorization.substring(BEARER.length()).strip();
+        return TokenSecret.isWellFormed(token) ? new BearerCredential(token) : null;
     }
 
     /** {@code tenant/user:password} for tenant users, {@code operator:password} for operators. */

@@ -12,10 +12,11 @@ import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.IdentityService;
 import io.kefu.platform.problem.InvalidInputException;
 import io.kefu.platform.tenant.TenantCode;
+import io.kefu.platform.token.ApiTokens;
 
 /**
- * Validates tenant users ({@link TenantCredential}) and operators (a plain
- * {@link UsernamePasswordCredential}) against the platform schema.
+ * Validates tenant users ({@link TenantCredential}), API tokens ({@link BearerCredential}) and
+ * operators (a plain {@link UsernamePasswordCredential}) against the platform schema.
  */
 @ApplicationScoped
 public class KefuIdentityStore implements IdentityStore {
@@ -23,10 +24,16 @@ public class KefuIdentityStore implements IdentityStore {
     @Inject
     IdentityService identities;
 
+    @Inject
+    ApiTokens tokens;
+
     @Override
     public CredentialValidationResult validate(jakarta.security.enterprise.credential.Credential credential) {
         if (credential instanceof TenantCredential c) {
             return validateTenantUser(c);
+        }
+        if (credential instanceof BearerCredential c) {
+            return result(tokens.authenticate(c.token()));
         }
         if (credential instanceof UsernamePasswordCredential c) {
             return result(identities.authenticateOperator(c.getCaller(), c.getPassword().getValue()));

@@ -25,6 +25,7 @@ import io.kefu.platform.security.CallerContext;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "settings")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 @RolesAllowed({"TENANT_ADMIN", "SUPERVISOR", "AGENT"})
 public class SettingsResource {
 

@@ -74,6 +74,10 @@ public final class Api {
         return send("PUT", path, who, json, headers);
     }
 
+    public Reply delete(String path, Credentials who, String... headers) {
+        return send("DELETE", path, who, null, headers);
+    }
+
     /** {@code headers} are name/value pairs. A body is sent as application/json. */
     public Reply send(String method, String path, Credentials who, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
@@ -109,8 +113,20 @@ public final class Api {
         }
     }
 
-    /** HTTP Basic credentials: {@code operator} or {@code <tenant>/<user>}. */
-    public record Credentials(String user, String password) {
+    /**
+     * HTTP Basic credentials ({@code operator} or {@code <tenant>/<user>}), or an API token sent
+     * as {@code Authorization: Bearer} when {@code bearerToken} is set.
+     */
+    public record Credentials(String user, String password, String bearerToken) {
+
+        public Credentials(String user, String password) {
+            this(user, password, null);
+        }
+
+        /** An API token; {@code bearerToken} is sent exactly as given (malformed ones too). */
+        public static Credentials bearer(String token) {
+            return new Credentials(null, null, token);
+        }
 
         public static Credentials operator() {
             return new Credentials("operator", ItEnvironment.operatorPassword());
@@ -121,6 +137,9 @@ public final class Api {
         }
 
         String header() {
+            if (bearerToken != null) {
+                return "Bearer " + bearerToken;
+            }
             return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         }
     }
