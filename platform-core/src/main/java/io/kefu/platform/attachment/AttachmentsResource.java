@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Tag(name = "tickets")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 @RolesAllowed({"TENANT_ADMIN", "SUPERVISOR", "AGENT"})
 public class AttachmentsResource {
 

@@ -60,6 +60,7 @@ import io.kefu.platform.problem.Validation;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "customers")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 @RolesAllowed({"TENANT_ADMIN", "SUPERVISOR", "AGENT"})
 public class CustomersResource {
 

@@ -44,6 +44,7 @@ import io.kefu.platform.security.CallerContext;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "tickets", description = "Service requests and complaints through their lifecycle")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 @RolesAllowed({"TENANT_ADMIN", "SUPERVISOR", "AGENT"})
 public class TicketsResource {
 
