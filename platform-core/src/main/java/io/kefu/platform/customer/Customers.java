@@ -178,6 +178,15 @@ public class Customers {
         return CustomerDetails.of(c, contacts, reveal);
     }
 
+    /** Whether the bound tenant has a customer with this id (tickets refer to customers by id). */
+    public boolean exists(String id) {
+        try {
+            return data.entityManager().find(Customer.class, id) != null;
+        } catch (IllegalArgumentException notAnId) {
+            return false;
+        }
+    }
+
     /** A page of customers in creation order (oldest first), contacts masked. */
     public CustomerPage list(CustomerQuery query) {
         EntityManager em = data.entityManager();

@@ -20,6 +20,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import io.kefu.platform.audit.AuditLog;
+import io.kefu.platform.customer.Customers;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Members;
 import io.kefu.platform.problem.ConflictException;
@@ -61,6 +62,9 @@ public class TicketService {
     @Inject
     Members members;
 
+    @Inject
+    Customers customers;
+
     Clock clock = Clock.systemUTC();
 
     /** The ticket created, and whether it was created by an earlier request with the same key. */
@@ -69,6 +73,7 @@ public class TicketService {
 
     public Created create(JsonObject body, String idempotencyKey, Channel defaultChannel) {
         TicketDraft draft = TicketRequests.draft(body, defaultChannel);
+        requireCustomer(draft.customerId());
         EntityManager em = data.entityManager();
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : scopedKey(idempotencyKey.strip());
         String hash = sha256(body == null ? "{}" : body.toString());
@@ -138,6 +143,9 @@ public class TicketService {
         Ticket t = get(number);
         TicketRequests.Patch patch = TicketRequests.patch(body, t.kind());
         requireVersion(t, patch.version());
+        if (patch.edit().customerId() != null) {
+            requireCustomer(patch.edit().customerId().orNull());
+        }
         Instant now = clock.instant();
         var before = t.auditState();
         List<FieldChange> changes = t.edit(patch.edit(), now);
@@ -280,6 +288,13 @@ public class TicketService {
             q.setParameter("public", TicketEvent.Visibility.PUBLIC);
         }
         return q.getResultList();
+    }
+
+    /** A ticket may only point to a customer of its own tenant. */
+    private void requireCustomer(String customerId) {
+        if (customerId != null && !customers.exists(customerId)) {
+            throw new InvalidInputException(FieldError.of("customer", "customer.not-found", customerId));
+        }
     }
 
     private void requireVersion(Ticket t, long expected) {

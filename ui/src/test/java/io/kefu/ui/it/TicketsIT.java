@@ -266,6 +266,13 @@ class TicketsIT {
         assertEquals("[]", ok(api.get("/api/v1/audit?subjectType=ticket&subjectId=" + n, b.admin())).body().strip(),
                 "B's audit log knows nothing of A's ticket");
 
+        // A ticket cannot point to another tenant's customer either.
+        Reply customer = api.post("/api/v1/customers", a.admin(), "{\"name\":\"A's customer\"}");
+        assertEquals(201, customer.status(), customer::toString);
+        Reply linked = api.post("/api/v1/tickets", b.admin(), "{\"kind\":\"FAULT\",\"subject\":\"x\",\"customer\":\"" + customer.string("id") + "\"}");
+        assertProblem(linked, 400, "input.invalid");
+        assertEquals("customer.not-found", linked.json().getJsonArray("errors").getJsonObject(0).getString("code"));
+
         JsonObject unchanged = ok(api.get(path(n, ""), a.admin())).json();
         assertEquals("A secret fault", unchanged.getString("subject"));
         assertEquals("NEW", unchanged.getString("status"));
