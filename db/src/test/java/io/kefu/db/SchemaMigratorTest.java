@@ -19,7 +19,7 @@ import io.kefu.db.testing.TestPostgres;
 
 class SchemaMigratorTest {
 
-    private static final Set<String> TENANT_TABLES = Set.of("member", "tenant_setting", "audit_event", "ticket", "ticket_event", "ticket_counter", "idempotency_key", "databasechangelog", "databasechangeloglock");
+    private static final Set<String> TENANT_TABLES = Set.of("member", "tenant_setting", "audit_event", "team", "team_member", "team_rotation", "ticket", "ticket_event", "ticket_counter", "idempotency_key", "databasechangelog", "databasechangeloglock");
 
     @Test
     void eachTenantSchemaGetsItsOwnTablesAndChangelog_onH2() throws SQLException {
