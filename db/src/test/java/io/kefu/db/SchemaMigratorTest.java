@@ -20,7 +20,8 @@ import io.kefu.db.testing.TestPostgres;
 class SchemaMigratorTest {
 
     private static final Set<String> TENANT_TABLES = Set.of("member", "tenant_setting", "audit_event", "customer", "customer_contact",
-            "ticket", "ticket_event", "ticket_counter", "idempotency_key", "attachment", "databasechangelog", "databasechangeloglock");
+            "team", "team_member", "team_rotation", "ticket", "ticket_event", "ticket_counter", "idempotency_key", "attachment",
+            "databasechangelog", "databasechangeloglock");
 
     @Test
     void eachTenantSchemaGetsItsOwnTablesAndChangelog_onH2() throws SQLException {
