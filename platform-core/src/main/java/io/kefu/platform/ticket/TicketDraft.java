@@ -9,4 +9,9 @@ public record TicketDraft(TicketKind kind, String subject, String description, P
     public TicketDraft {
         tags = List.copyOf(tags);
     }
+
+    /** The same request with the team reference resolved to the team's id. */
+    TicketDraft withTeamId(String id) {
+        return new TicketDraft(kind, subject, description, priority, channel, category, customerId, id, tags, complaint);
+    }
 }

@@ -16,6 +16,11 @@ public record TicketEdit(String subject, Value description, Priority priority, V
         }
     }
 
+    /** The same edit with the team reference resolved to the team's id. */
+    TicketEdit withTeamId(Value id) {
+        return new TicketEdit(subject, description, priority, category, customerId, id, tags, complaint);
+    }
+
     public boolean isEmpty() {
         return subject == null && description == null && priority == null && category == null && customerId == null
                 && teamId == null && tags == null && complaint == null;

@@ -74,6 +74,12 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketKind kind, Priority 
         }
     }
 
+    /** The same query with the team reference resolved to the team's id. */
+    TicketQuery withTeam(String teamId) {
+        return new TicketQuery(statuses, kind, priority, assignee, unassigned, teamId, customer, createdFrom, createdTo, text, tag,
+                sort, after, limit);
+    }
+
     /** Parses query parameters; {@code me} is the caller's user name for {@code assignee=me}. */
     public static TicketQuery parse(List<String> status, String kind, String priority, String assignee, String team,
                                     String customer, String createdFrom, String createdTo, String q, String tag,

@@ -23,6 +23,9 @@ import io.kefu.platform.audit.AuditLog;
 import io.kefu.platform.customer.Customers;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Members;
+import io.kefu.platform.team.Team;
+import io.kefu.platform.team.TeamAssignment;
+import io.kefu.platform.team.Teams;
 import io.kefu.platform.problem.ConflictException;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.Inputs;
@@ -65,6 +68,12 @@ public class TicketService {
     @Inject
     Customers customers;
 
+    @Inject
+    Teams teams;
+
+    @Inject
+    TeamAssignment teamAssignment;
+
     Clock clock = Clock.systemUTC();
 
     /** The ticket created, and whether it was created by an earlier request with the same key. */
@@ -74,6 +83,9 @@ public class TicketService {
     public Created create(JsonObject body, String idempotencyKey, Channel defaultChannel) {
         TicketDraft draft = TicketRequests.draft(body, defaultChannel);
         requireCustomer(draft.customerId());
+        if (draft.teamId() != null) {
+            draft = draft.withTeamId(teamId(draft.teamId(), "team"));
+        }
         EntityManager em = data.entityManager();
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : scopedKey(idempotencyKey.strip());
         String hash = sha256(body == null ? "{}" : body.toString());
@@ -118,7 +130,10 @@ public class TicketService {
     public record Page(List<Ticket> items, String nextCursor) {
     }
 
-    public Page list(TicketQuery q) {
+    public Page list(TicketQuery asked) {
+        // A team is named by id or code; an unknown one simply matches nothing.
+        TicketQuery q = asked.team() == null ? asked
+                : asked.withTeam(teams.find(asked.team()).map(Team::id).orElse("-none-"));
         TicketQuery.Jpql jpql = q.where();
         TypedQuery<Ticket> query = data.entityManager()
                 .createQuery("select t from Ticket t" + jpql.where() + jpql.orderBy(), Ticket.class);
@@ -146,9 +161,13 @@ public class TicketService {
         if (patch.edit().customerId() != null) {
             requireCustomer(patch.edit().customerId().orNull());
         }
+        TicketEdit edit = patch.edit();
+        if (edit.teamId() != null && edit.teamId().orNull() != null) {
+            edit = edit.withTeamId(new TicketEdit.Value(teamId(edit.teamId().orNull(), "team")));
+        }
         Instant now = clock.instant();
         var before = t.auditState();
-        List<FieldChange> changes = t.edit(patch.edit(), now);
+        List<FieldChange> changes = t.edit(edit, now);
         if (!changes.isEmpty()) {
             EntityManager em = data.entityManager();
             for (FieldChange c : changes) {
@@ -165,9 +184,33 @@ public class TicketService {
      * reopen, answer) and the move is judged as the customer's.
      */
     public Ticket transition(String number, TransitionRequest move, Long expectedVersion, boolean byCustomer) {
+        return transition(number, move, expectedVersion, byCustomer, null);
+    }
+
+    /**
+     * As above; assigning without an assignee lets the team choose by its strategy (round-robin,
+     * least-loaded): the team named in {@code teamRef}, which then becomes the ticket's team, or
+     * else the ticket's own team.
+     */
+    public Ticket transition(String number, TransitionRequest requested, Long expectedVersion, boolean byCustomer, String teamRef) {
         Ticket t = get(number);
         if (expectedVersion != null) {
             requireVersion(t, expectedVersion);
+        }
+        TransitionRequest move = requested;
+        boolean noAssignee = move.assignee() == null || move.assignee().isBlank();
+        if (move.to() == TicketStatus.ASSIGNED && noAssignee && (teamRef != null || t.teamId() != null)
+                && Lifecycle.isLegal(t.status(), TicketStatus.ASSIGNED)) {
+            String team = teamRef != null ? teamId(teamRef, "team") : t.teamId();
+            if (!team.equals(t.teamId())) {
+                List<FieldChange> moved = t.edit(new TicketEdit(null, null, null, null, null, new TicketEdit.Value(team), null, null),
+                        clock.instant());
+                moved.forEach(c -> event(data.entityManager(), t, clock.instant(), EventType.FIELD_CHANGE,
+                        TicketEvent.Visibility.INTERNAL, null, change(c)));
+            }
+            String chosen = teamAssignment.pickAssignee(team)
+                    .orElseThrow(() -> new InvalidInputException(FieldError.of("assignee", "team.no-assignee")));
+            move = move.withAssignee(chosen);
         }
         if (move.to() == TicketStatus.ASSIGNED && move.assignee() != null && !move.assignee().isBlank()
                 && members.byUsername(move.assignee().strip()).filter(m -> m.role() != null).isEmpty()) {
@@ -288,6 +331,12 @@ public class TicketService {
             q.setParameter("public", TicketEvent.Visibility.PUBLIC);
         }
         return q.getResultList();
+    }
+
+    /** The id of the bound tenant's team named by id or code, or a field error. */
+    private String teamId(String ref, String field) {
+        return teams.find(ref).map(Team::id)
+                .orElseThrow(() -> new InvalidInputException(FieldError.of(field, "team.not-found", ref)));
     }
 
     /** A ticket may only point to a customer of its own tenant. */

@@ -125,7 +125,7 @@ public class TicketsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move a ticket through its lifecycle",
             description = "JSON: to (status), reason (waiting on the customer, cancelling, reopening), resolution (resolving), "
-                    + "assignee (assigning), version (optional, checked when given), byCustomer (a channel relays the customer's "
+                    + "assignee (assigning; or team, or nothing when the ticket has a team: the team's strategy chooses), version (optional, checked when given), byCustomer (a channel relays the customer's "
                     + "confirmation, reopening or answer).")
     @APIResponse(responseCode = "409", description = "Not a legal move from the current status (ticket.transition.illegal), or a rule refuses it")
     @APIResponse(responseCode = "403", description = "The caller may not make this move")
@@ -135,7 +135,7 @@ public class TicketsResource {
         TransitionRequest move = new TransitionRequest(to, TicketRequests.string(in, "reason"),
                 TicketRequests.string(in, "resolution"), TicketRequests.string(in, "assignee"));
         Long version = in.get("version") instanceof JsonNumber n ? n.longValue() : null;
-        return TicketJson.ticket(tickets.transition(number, move, version, bool(in, "byCustomer")));
+        return TicketJson.ticket(tickets.transition(number, move, version, bool(in, "byCustomer"), TicketRequests.string(in, "team")));
     }
 
     @POST

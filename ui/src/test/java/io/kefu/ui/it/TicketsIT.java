@@ -84,6 +84,23 @@ class TicketsIT {
         assertProblem(archived, 409, "ticket.read-only");
     }
 
+    /** The promise: every kind runs from creation to archive over the API. */
+    @Test
+    void everyKindRunsFromCreationToArchive() {
+        Tenant t = TestTenants.provision(api, "tk-kinds");
+        for (String kind : List.of("INQUIRY", "SERVICE_REQUEST", "FAULT", "COMPLAINT", "SUGGESTION")) {
+            String complaint = kind.equals("COMPLAINT") ? ",\"complaint\":{\"rootCause\":\"delay\"}" : "";
+            String n = create(t.admin(), "{\"kind\":\"" + kind + "\",\"subject\":\"" + kind + "\"" + complaint + "}").getString("number");
+            move(t.admin(), n, "{\"to\":\"IN_PROGRESS\"}", "IN_PROGRESS");
+            move(t.admin(), n, "{\"to\":\"RESOLVED\",\"resolution\":\"done\"}", "RESOLVED");
+            if (kind.equals("COMPLAINT")) {
+                assertEquals(201, api.post(path(n, "/customer-contacts"), t.admin(), "{\"summary\":\"回访满意\"}").status());
+            }
+            move(t.admin(), n, "{\"to\":\"CLOSED\",\"byCustomer\":true}", "CLOSED");
+            assertEquals("ARCHIVED", move(t.admin(), n, "{\"to\":\"ARCHIVED\"}", "ARCHIVED").getString("status"), kind);
+        }
+    }
+
     @Test
     void aComplaintNeedsItsRootCauseAndACustomerContactBeforeClosing() {
         Tenant t = TestTenants.provision(api, "tk-cmp");
@@ -119,6 +136,35 @@ class TicketsIT {
         bad.json().getJsonArray("errors").forEach(e -> fields.add(e.asJsonObject().getString("field")));
         assertEquals(Set.of("kind", "subject", "priority"), fields);
         assertProblem(api.post(path(n, "/transitions"), t.admin(), "{\"to\":\"ASSIGNED\",\"assignee\":\"nobody\"}"), 400, "input.invalid");
+    }
+
+    @Test
+    void aTeamAssignsItsTicketsByItsStrategy() {
+        Tenant t = TestTenants.provision(api, "tk-team");
+        user(t, "li", "AGENT");
+        user(t, "zhao", "AGENT");
+        assertEquals(201, api.post("/api/v1/teams", t.admin(), "{\"code\":\"lift\",\"name\":\"电梯组\",\"strategy\":\"ROUND_ROBIN\"}").status());
+        assertEquals(201, api.post("/api/v1/teams", t.admin(), "{\"code\":\"desk\",\"name\":\"前台\",\"strategy\":\"MANUAL\"}").status());
+        for (String u : List.of("li", "zhao")) {
+            assertTrue(api.send("PUT", "/api/v1/teams/lift/members/" + u, t.admin(), null).status() < 300);
+            assertTrue(api.send("PUT", "/api/v1/teams/desk/members/" + u, t.admin(), null).status() < 300);
+        }
+        List<String> assignees = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String n = create(t.admin(), "{\"kind\":\"FAULT\",\"subject\":\"电梯困人 " + i + "\",\"team\":\"lift\"}").getString("number");
+            assignees.add(move(t.admin(), n, "{\"to\":\"ASSIGNED\"}", "ASSIGNED").getString("assignee"));
+        }
+        assertEquals(List.of("li", "zhao", "li"), assignees, "round-robin over the members in name order");
+        assertEquals(3, ok(api.get("/api/v1/tickets?team=lift", t.admin())).json().getJsonArray("items").size(), "filter by team code");
+
+        String n = create(t.admin(), "{\"kind\":\"INQUIRY\",\"subject\":\"停车费\"}").getString("number");
+        Reply manual = api.post(path(n, "/transitions"), t.admin(), "{\"to\":\"ASSIGNED\",\"team\":\"desk\"}");
+        assertProblem(manual, 400, "input.invalid");
+        assertEquals("team.no-assignee", manual.json().getJsonArray("errors").getJsonObject(0).getString("code"));
+        JsonObject viaTeam = move(t.admin(), n, "{\"to\":\"ASSIGNED\",\"team\":\"lift\"}", "ASSIGNED");
+        assertEquals("zhao", viaTeam.getString("assignee"), "the rotation continues");
+        assertFalse(viaTeam.isNull("team"), "naming a team makes it the ticket's team");
+        assertProblem(api.post("/api/v1/tickets", t.admin(), "{\"kind\":\"FAULT\",\"subject\":\"x\",\"team\":\"nope\"}"), 400, "input.invalid");
     }
 
     @Test
