@@ -599,11 +599,7 @@ class CustomersIT {
     }
 
     private static Credentials user(Tenant t, String username, String role) {
-        String password = "pw-" + username + "-2026";
-        Reply r = api.post("/api/v1/users", t.admin(), Json.createObjectBuilder().add("username", username).add("password", password)
-                .add("role", role).add("displayName", username).add("email", username + "@" + t.code() + ".example.com").build().toString());
-        assertEquals(201, r.status(), r::toString);
-        return Credentials.tenantUser(t.code(), username, password);
+        return TestTenants.user(api, t, username, role);
     }
 
     private static String settingOf(Tenant t) {

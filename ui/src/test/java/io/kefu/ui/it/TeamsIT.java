@@ -317,11 +317,7 @@ class TeamsIT {
     }
 
     private static Credentials user(Tenant t, String username, String role) {
-        String password = "pw-" + username + "-12345";
-        Reply r = api.post("/api/v1/users", t.admin(), Json.createObjectBuilder().add("username", username).add("password", password)
-                .add("role", role).add("displayName", username).build().toString());
-        assertEquals(201, r.status(), r::toString);
-        return Credentials.tenantUser(t.code(), username, password);
+        return TestTenants.user(api, t, username, role);
     }
 
     private static JsonObject created(Reply r) {

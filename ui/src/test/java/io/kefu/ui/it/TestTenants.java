@@ -57,6 +57,16 @@ public final class TestTenants {
         return new Tenant(code, adminUsername, password);
     }
 
+    /** Adds a person with {@code role} (AGENT, SUPERVISOR, TENANT_ADMIN) to the tenant, as its admin; asserts 201. */
+    public static Credentials user(Api api, Tenant t, String username, String role) {
+        String password = "pw-" + username + "-2026";
+        Reply r = api.post("/api/v1/users", t.admin(), jakarta.json.Json.createObjectBuilder().add("username", username)
+                .add("password", password).add("role", role).add("displayName", username)
+                .add("email", username + "@" + t.code() + ".example.com").build().toString());
+        assertEquals(201, r.status(), () -> "adding user " + username + ": " + r);
+        return Credentials.tenantUser(t.code(), username, password);
+    }
+
     public static Tenant provision(Api api, String prefix) {
         return provision(api, prefix, "admin");
     }

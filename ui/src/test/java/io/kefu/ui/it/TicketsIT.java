@@ -348,11 +348,7 @@ class TicketsIT {
     }
 
     private static Credentials user(Tenant t, String username, String role) {
-        String password = "pw-" + username + "-12345";
-        Reply r = api.post("/api/v1/users", t.admin(), Json.createObjectBuilder().add("username", username).add("password", password)
-                .add("role", role).add("displayName", username).build().toString());
-        assertEquals(201, r.status(), r::toString);
-        return Credentials.tenantUser(t.code(), username, password);
+        return TestTenants.user(api, t, username, role);
     }
 
     private static Reply ok(Reply r) {
