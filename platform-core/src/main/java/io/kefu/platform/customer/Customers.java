@@ -26,6 +26,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import io.kefu.platform.audit.AuditLog;
+import io.kefu.platform.idempotency.Idempotency;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Role;
 import io.kefu.platform.problem.ConflictException;
@@ -50,6 +51,10 @@ import io.kefu.platform.tenant.persistence.TenantPersistence;
 @ApplicationScoped
 @Transactional
 public class Customers {
+
+
+    @Inject
+    Idempotency idempotency;
 
     /** The audit log's subject type for customers. */
     public static final String SUBJECT = "customer";
@@ -92,6 +97,30 @@ public class Customers {
     /** The tenant's grades (setting {@code customer.grades}). */
     public Grades grades() {
         return Grades.of(settings.get(SettingKey.CUSTOMER_GRADES));
+    }
+
+    /** Serialises a request to compare retries (never stored, only hashed); created on first use. */
+    private static final class Fingerprint {
+        static final jakarta.json.bind.Jsonb JSON = jakarta.json.bind.JsonbBuilder.create();
+    }
+
+    /** What a create produced, and whether an earlier request with the same Idempotency-Key did. */
+    public record Created(CustomerDetails customer, boolean replayed) {
+    }
+
+    /** Creates once per {@code Idempotency-Key}: a retry returns the customer the first request created. */
+    public Created create(NewCustomer in, String idempotencyKey) {
+        Optional<Idempotency.Claim> claim = idempotency.claim("customer", idempotencyKey,
+                idempotencyKey == null || idempotencyKey.isBlank() ? "" : Fingerprint.JSON.toJson(in));
+        if (claim.isPresent()) {
+            Optional<String> earlier = idempotency.earlier(claim.get());
+            if (earlier.isPresent()) {
+                return new Created(get(earlier.get(), false), true);
+            }
+        }
+        CustomerDetails created = create(in);
+        claim.ifPresent(c -> idempotency.remember(c, created.id()));
+        return new Created(created, false);
     }
 
     public CustomerDetails create(NewCustomer in) {

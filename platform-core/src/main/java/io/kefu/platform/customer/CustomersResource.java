@@ -24,6 +24,7 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -46,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.kefu.platform.i18n.Messages;
+import io.kefu.platform.idempotency.Idempotency;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.InvalidInputException;
 import io.kefu.platform.problem.Validation;
@@ -120,11 +122,13 @@ public class CustomersResource {
     @APIResponse(responseCode = "201", description = "Created; contacts masked")
     @APIResponse(responseCode = "400", description = "Invalid input (every invalid field)")
     @APIResponse(responseCode = "409", description = "The externalId is taken in this tenant")
-    public Response create(NewCustomer body) {
+    public Response create(NewCustomer body, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         NewCustomer in = body == null ? new NewCustomer(null, null, null, null, null, null) : body;
-        CustomerDetails created = customers.create(in);
+        Customers.Created result = customers.create(in, idempotencyKey);
+        CustomerDetails created = result.customer();
         URI location = uri.getAbsolutePathBuilder().path(created.id()).build();
-        return Response.created(location).entity(view(created)).build();
+        return (result.replayed() ? Response.ok().location(location).header("Idempotent-Replayed", "true") : Response.created(location))
+                .entity(view(created)).build();
     }
 
     @GET

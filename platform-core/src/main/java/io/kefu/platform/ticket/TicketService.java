@@ -1,13 +1,10 @@
 package io.kefu.platform.ticket;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,12 +12,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import io.kefu.platform.audit.AuditLog;
 import io.kefu.platform.customer.Customers;
+import io.kefu.platform.idempotency.Idempotency;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Members;
 import io.kefu.platform.team.Team;
@@ -72,6 +69,9 @@ public class TicketService {
     Teams teams;
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     TeamAssignment teamAssignment;
 
     Clock clock = Clock.systemUTC();
@@ -87,15 +87,11 @@ public class TicketService {
             draft = draft.withTeamId(teamId(draft.teamId(), "team"));
         }
         EntityManager em = data.entityManager();
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : scopedKey(idempotencyKey.strip());
-        String hash = sha256(body == null ? "{}" : body.toString());
-        if (key != null) {
-            IdempotencyKey seen = em.find(IdempotencyKey.class, key);
-            if (seen != null) {
-                if (!seen.requestHash().equals(hash)) {
-                    throw new ConflictException("idempotency.key.reused");
-                }
-                return new Created(em.find(Ticket.class, seen.resourceId()), true);
+        Optional<Idempotency.Claim> claim = idempotency.claim("ticket", idempotencyKey, body == null ? "{}" : body.toString());
+        if (claim.isPresent()) {
+            Optional<String> earlier = idempotency.earlier(claim.get());
+            if (earlier.isPresent()) {
+                return new Created(em.find(Ticket.class, earlier.get()), true);
             }
         }
         Instant now = clock.instant();
@@ -108,15 +104,7 @@ public class TicketService {
         event(em, t, now, EventType.CREATED, TicketEvent.Visibility.PUBLIC, null,
                 Json.createObjectBuilder().add("status", TicketStatus.NEW.name()).add("kind", t.kind().name()).build());
         audit.record("ticket.created", "ticket", t.number(), null, t.auditState());
-        if (key != null) {
-            em.persist(new IdempotencyKey(key, hash, t.id()));
-            try {
-                em.flush();
-            } catch (PersistenceException concurrent) {
-                // The same key is being used by a request still in flight.
-                throw new ConflictException("idempotency.key.concurrent");
-            }
-        }
+        claim.ifPresent(c -> idempotency.remember(c, t.id()));
         return new Created(t, false);
     }
 
@@ -385,12 +373,6 @@ public class TicketService {
                 .orElse(AuditLog.SYSTEM);
     }
 
-    private String scopedKey(String key) {
-        if (key.length() > 120) {
-            throw new InvalidInputException(FieldError.of("Idempotency-Key", "field.too-long", 120));
-        }
-        return actorName() + ":" + key;
-    }
 
     private TicketEvent event(EntityManager em, Ticket t, Instant now, EventType type, TicketEvent.Visibility v,
                               String body, JsonObject details) {
@@ -418,13 +400,5 @@ public class TicketService {
             b.add("after", c.after());
         }
         return b.build();
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

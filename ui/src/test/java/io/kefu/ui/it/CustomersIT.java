@@ -67,6 +67,22 @@ class CustomersIT {
     }
 
     @Test
+    void aRetriedCreateWithTheSameIdempotencyKeyCreatesOnce() {
+        Tenant t = TestTenants.provision(api, "cu-idem");
+        String body = "{\"name\":\"重试客户\",\"contacts\":[{\"kind\":\"PHONE\",\"value\":\"13900001111\"}]}";
+        Reply first = api.post("/api/v1/customers", t.admin(), body, "Idempotency-Key", "crm-7");
+        Reply retry = api.post("/api/v1/customers", t.admin(), body, "Idempotency-Key", "crm-7");
+        assertEquals(201, first.status(), first::toString);
+        assertEquals(200, retry.status(), retry::toString);
+        assertEquals(first.string("id"), retry.string("id"));
+        assertEquals("true", retry.header("Idempotent-Replayed").orElse(""));
+        Reply other = api.post("/api/v1/customers", t.admin(), "{\"name\":\"别人\"}", "Idempotency-Key", "crm-7");
+        assertEquals(409, other.status(), other::toString);
+        assertEquals("idempotency.key.reused", other.string("code"));
+        assertEquals(1, api.get("/api/v1/customers", t.admin()).json().getJsonArray("items").size());
+    }
+
+    @Test
     void aCustomerIsCreatedWithContactsAndShownMasked() {
         Tenant t = TestTenants.provision(api, "cus-new");
         Reply created = api.post(CUSTOMERS, t.admin(), liWei("CRM-0001").toString());

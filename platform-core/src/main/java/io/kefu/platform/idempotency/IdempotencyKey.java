@@ -1,4 +1,4 @@
-package io.kefu.platform.ticket;
+package io.kefu.platform.idempotency;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
