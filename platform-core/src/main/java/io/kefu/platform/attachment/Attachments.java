@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 
 import io.kefu.platform.audit.AuditLog;
 import io.kefu.platform.config.KefuConfig;
-import io.kefu.platform.identity.Caller;
 import io.kefu.platform.problem.ConflictException;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.InvalidInputException;
@@ -57,7 +56,7 @@ public class Attachments {
         Attachment a = new Attachment(upload.id(), t.id(), name == null ? "attachment." + type.extension() : name, type,
                 upload.size(), upload.sha256(), who(), Instant.now());
         data.entityManager().persist(a);
-        tickets.recordAttachment(t.number(), a.id(), a.filename(), a.size());
+        tickets.recordAttachment(t, a.id(), a.filename(), a.size());
         audit.record("attachment.added", "ticket", t.number(), null,
                 java.util.Map.of("attachment", a.id(), "filename", a.filename(), "size", a.size(), "sha256", a.sha256()));
         return a;
@@ -94,6 +93,6 @@ public class Attachments {
     }
 
     private String who() {
-        return callers.current().map(c -> c instanceof Caller.TenantUser u ? u.username() : c.principalName()).orElse(AuditLog.SYSTEM);
+        return callers.username(AuditLog.SYSTEM);
     }
 }

@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import io.kefu.platform.identity.Caller;
 import io.kefu.platform.problem.ConflictException;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.InvalidInputException;
@@ -50,7 +49,7 @@ public class Idempotency {
         if (key.length() > MAX_KEY) {
             throw new InvalidInputException(FieldError.of(HEADER, "field.too-long", MAX_KEY));
         }
-        String caller = callers.current().map(c -> c instanceof Caller.TenantUser u ? u.username() : c.principalName()).orElse("-");
+        String caller = callers.username("-");
         return Optional.of(new Claim(resourceType + ":" + caller + ":" + key, sha256(request)));
     }
 

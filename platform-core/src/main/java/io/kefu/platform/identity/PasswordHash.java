@@ -4,7 +4,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.spec.InvalidKeySpecException;
-import java.util.Arrays;
 import java.util.Base64;
 
 import javax.crypto.SecretKeyFactory;
@@ -80,7 +79,4 @@ public final class PasswordHash {
         }
     }
 
-    static char[] copy(char[] p) {
-        return Arrays.copyOf(p, p.length);
-    }
 }

@@ -17,6 +17,15 @@ public class CallerContext {
     }
 
     /**
+     * The caller's user name inside their tenant (an operator's own name), or {@code nobody}
+     * when no one is bound (Kefu's own work). This is what timelines and records show.
+     */
+    public String username(String nobody) {
+        Caller c = current.get();
+        return c == null ? nobody : c.username();
+    }
+
+    /**
      * Acts as {@code caller} until the returned binding is closed: for a request that proves who
      * it is in its body rather than its headers (issuing an API token), so that what it does is
      * recorded under that caller. A request already authenticated as someone else is refused.

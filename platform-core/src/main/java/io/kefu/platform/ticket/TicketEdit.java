@@ -21,8 +21,4 @@ public record TicketEdit(String subject, Value description, Priority priority, V
         return new TicketEdit(subject, description, priority, category, customerId, id, tags, complaint);
     }
 
-    public boolean isEmpty() {
-        return subject == null && description == null && priority == null && category == null && customerId == null
-                && teamId == null && tags == null && complaint == null;
-    }
 }

@@ -298,8 +298,7 @@ public class TicketService {
     }
 
     /** Puts a new attachment on the ticket's timeline (public: the customer may see what was attached). */
-    public TicketEvent recordAttachment(String number, String attachmentId, String filename, long size) {
-        Ticket t = get(number);
+    public TicketEvent recordAttachment(Ticket t, String attachmentId, String filename, long size) {
         Instant now = clock.instant();
         t.recordActivity(now);
         TicketEvent e = event(data.entityManager(), t, now, EventType.ATTACHMENT, TicketEvent.Visibility.PUBLIC, null,
@@ -369,8 +368,7 @@ public class TicketService {
     }
 
     private String actorName() {
-        return callers.current().map(c -> c instanceof Caller.TenantUser u ? u.username() : c.principalName())
-                .orElse(AuditLog.SYSTEM);
+        return callers.username(AuditLog.SYSTEM);
     }
 
 
