@@ -38,13 +38,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             default -> "request.unsupported";
         };
         String reason = e.getCause() != null ? e.getCause().getMessage() : status.getReasonPhrase();
-        Response problem = Problems.response(status, code, locale, uri.getRequestUri().getPath(), List.of(), reason);
-        if (status == Response.Status.UNAUTHORIZED) {
-            // Payara enforces @RolesAllowed itself before AccessControlFilter and refuses an
-            // anonymous caller with a bare NotAuthorizedException: the challenge is added here.
-            return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE,
-                    AccessControlFilter.challenge(headers.getHeaderString(HttpHeaders.AUTHORIZATION))).build();
-        }
-        return problem;
+        return Problems.response(status, code, locale, uri.getRequestUri().getPath(), List.of(), reason);
     }
 }
