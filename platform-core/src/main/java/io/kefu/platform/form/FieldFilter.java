@@ -100,7 +100,7 @@ public record FieldFilter(String key, Op op, String raw) {
     /** The member of the values document a ticket must contain to match (PostgreSQL). */
     JsonValue jsonValue(FieldType type) {
         return switch (type) {
-            case NUMBER -> Json.createValue(number());
+            case NUMBER -> Json.createValue(new BigDecimal(number().stripTrailingZeros().toPlainString()));
             case MONEY -> Json.createObjectBuilder().add("amount", number().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()).build();
             case BOOLEAN -> bool() ? JsonValue.TRUE : JsonValue.FALSE;
             case MULTI_CHOICE -> Json.createArrayBuilder().add(raw).build();

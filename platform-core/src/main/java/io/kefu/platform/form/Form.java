@@ -29,7 +29,8 @@ public record Form(String key, FormTarget target, List<TicketKind> kinds, List<S
         if (target != FormTarget.TICKET) {
             return false;
         }
-        return (kinds.isEmpty() || kinds.contains(kind)) && (categories.isEmpty() || categories.contains(category));
+        return (kinds.isEmpty() || (kind != null && kinds.contains(kind)))
+                && (categories.isEmpty() || (category != null && categories.contains(category)));
     }
 
     public Optional<FieldDefinition> field(String fieldKey) {

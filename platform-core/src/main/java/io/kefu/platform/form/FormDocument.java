@@ -83,8 +83,9 @@ public final class FormDocument {
                     continue;
                 }
                 Form f = form(o, path + ".", errors);
-                if (f != null && keys.putIfAbsent(f.key(), i) != null) {
-                    errors.add(FieldError.of(path + ".key", "form.key.duplicate", f.key()));
+                if (o.get("key") instanceof JsonString k && FORM_KEY.matcher(k.getString()).matches()
+                        && keys.putIfAbsent(k.getString(), i) != null) {
+                    errors.add(FieldError.of(path + ".key", "form.key.duplicate", k.getString()));
                 }
                 forms.add(f);
             }

@@ -417,6 +417,7 @@ public final class FormValidator {
     }
 
     private static JsonValue money(FieldDefinition f, JsonValue v, String path, List<FieldError> errors) {
+        int before = errors.size();
         if (!(v instanceof JsonObject o)) {
             return typeError(f, path, errors);
         }
@@ -443,7 +444,7 @@ public final class FormValidator {
         if (o.keySet().stream().anyMatch(k -> !k.equals("amount") && !k.equals("currency"))) {
             errors.add(FieldError.of(path, "field.type", f.type().name()));
         }
-        if (amount == null || currency == null) {
+        if (errors.size() > before) {
             return null;
         }
         BigDecimal scaled = amount.setScale(2, java.math.RoundingMode.UNNECESSARY);

@@ -25,15 +25,15 @@ public enum Mask {
     }
 
     /**
-     * The value masked. A value too short to keep its ends without showing most of itself is
-     * hidden entirely: {@code KEEP_LAST_4} of "12345" would reveal four fifths of it.
+     * The value masked. A value too short to hide at least four characters between the ends it
+     * keeps is hidden entirely: {@code KEEP_LAST_4} of "12345" would reveal four fifths of it.
      */
     public String apply(String value) {
         if (value == null) {
             return null;
         }
         int[] cp = value.codePoints().toArray();
-        if (this == ALL || cp.length < 2 * (head + tail)) {
+        if (this == ALL || cp.length < head + tail + 4) {
             return ALL.stars;
         }
         return new String(cp, 0, head) + stars + new String(cp, cp.length - tail, tail);
