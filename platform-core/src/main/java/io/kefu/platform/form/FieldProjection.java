@@ -72,7 +72,7 @@ public class FieldProjection {
         for (Object[] r : rows) {
             BigDecimal sum = decimal(r[2]);
             BigDecimal avg = decimal(r[3]);
-            out.add(new Group((String) r[0], ((Number) r[1]).longValue(), sum == null ? null : sum.stripTrailingZeros(),
+            out.add(new Group((String) r[0], ((Number) r[1]).longValue(), sum == null ? null : new BigDecimal(sum.stripTrailingZeros().toPlainString()),
                     avg == null ? null : avg.setScale(2, RoundingMode.HALF_UP)));
         }
         return out;
