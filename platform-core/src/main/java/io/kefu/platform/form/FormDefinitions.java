@@ -209,6 +209,41 @@ public class FormDefinitions {
         return new TicketFields(currentStored(), this);
     }
 
+    /** The fields customers have: those of every current customer form, by form key. */
+    public List<FieldDefinition> customerFields() {
+        return fieldsOf(applicableToCustomers());
+    }
+
+    /** Customers' current fields, read once, for showing one or many customers. */
+    public FieldsView customerFieldsView() {
+        return new FieldsView(customerFields(), key -> lastDefinition(FormTarget.CUSTOMER, key));
+    }
+
+    /** Stored values as one target's current fields show them; retired keys looked up once each. */
+    public static final class FieldsView {
+        private final List<FieldDefinition> current;
+        private final java.util.function.Function<String, Optional<FieldDefinition>> last;
+        private final Map<String, Optional<FieldDefinition>> retired = new java.util.HashMap<>();
+
+        FieldsView(List<FieldDefinition> current, java.util.function.Function<String, Optional<FieldDefinition>> last) {
+            this.current = current;
+            this.last = last;
+        }
+
+        public FieldValues.Shown show(jakarta.json.JsonObject stored, boolean reveal) {
+            return FieldValues.show(current, stored, reveal, k -> retired.computeIfAbsent(k, last));
+        }
+
+        /** The keys of stored values that are personal data, by key. */
+        public List<String> personalKeys(jakarta.json.JsonObject stored) {
+            if (stored == null) {
+                return List.of();
+            }
+            return stored.keySet().stream().sorted().filter(k -> current.stream().filter(d -> d.key().equals(k)).findFirst()
+                    .or(() -> retired.computeIfAbsent(k, last)).map(FieldDefinition::personalData).orElse(false)).toList();
+        }
+    }
+
     /** See {@link #ticketFields()}; lives as long as one request. */
     public static final class TicketFields {
         private final List<Stored> current;

@@ -331,6 +331,50 @@ class FormsIT {
         assertEquals(1, numbers(ok(api.get("/api/v1/tickets?field.waybillNo=SF1234567890", a.admin()))).size(), "a still finds its own");
     }
 
+    @Test
+    void customersGetCustomFieldsByTheSameRules() {
+        Tenant t = TestTenants.provision(api, "fm-cust");
+        Credentials agent = TestTenants.user(api, t, "li", "AGENT");
+        Credentials sup = TestTenants.user(api, t, "zhou", "SUPERVISOR");
+        assertEquals(201, api.put("/api/v1/forms/bank-profile", t.admin(), """
+                {"key": "bank-profile", "target": "CUSTOMER", "label": {"zh-CN": "银行客户", "en": "Bank customer"},
+                 "fields": [
+                   {"key": "cardNo", "type": "IDENTIFIER", "label": {"zh-CN": "卡号", "en": "Card number"}, "required": true,
+                    "pattern": "^[0-9]{16,19}$", "example": "6222021234567890123", "personalData": true, "mask": "KEEP_FIRST_6_LAST_4"},
+                   {"key": "riskLevel", "type": "SINGLE_CHOICE", "label": {"zh-CN": "风险等级", "en": "Risk level"}, "default": "low",
+                    "options": [{"value": "low", "label": {"zh-CN": "低", "en": "Low"}}, {"value": "high", "label": {"zh-CN": "高", "en": "High"}}]}
+                 ]}""").status());
+        assertEquals(List.of("bank-profile"), keys(ok(api.get("/api/v1/forms/applicable?target=CUSTOMER", agent)).json().getJsonArray("forms")));
+
+        Map<String, String> errors = fieldErrors(api.post("/api/v1/customers", agent,
+                "{\"name\": \"\", \"fields\": {\"cardNo\": \"12\", \"riskLevel\": \"extreme\"}}"));
+        assertEquals(Map.of("name", "field.required", "fields.cardNo", "field.pattern", "fields.riskLevel", "field.choice"), errors);
+
+        JsonObject c = created(api.post("/api/v1/customers", agent, "{\"name\": \"王芳\", \"fields\": {\"cardNo\": \"6222021234567890123\"}}"));
+        assertEquals("622202******0123", c.getJsonObject("fields").getString("cardNo"));
+        assertEquals("low", c.getJsonObject("fields").getString("riskLevel"), "the default");
+        String id = c.getString("id");
+
+        Reply revealed = ok(api.get("/api/v1/customers/" + id + "?reveal=true", sup));
+        assertEquals("6222021234567890123", revealed.json().getJsonObject("fields").getString("cardNo"));
+        JsonObject read = ok(api.get("/api/v1/audit?subjectType=customer&subjectId=" + id, t.admin())).jsonArray().getJsonObject(0);
+        assertEquals("personal-data.read", read.getString("action"));
+        assertEquals(List.of("fields.cardNo"), parse(read.getString("after")).getJsonArray("fields").stream()
+                .map(x -> ((jakarta.json.JsonString) x).getString()).toList());
+
+        JsonObject changed = ok(api.send("PATCH", "/api/v1/customers/" + id, agent,
+                "{\"version\": " + c.getJsonNumber("version") + ", \"fields\": {\"riskLevel\": \"high\"}}")).json();
+        assertEquals("high", changed.getJsonObject("fields").getString("riskLevel"));
+        assertEquals(c.getJsonNumber("version").longValue() + 1, changed.getJsonNumber("version").longValue());
+        JsonObject updated = ok(api.get("/api/v1/audit?subjectType=customer&subjectId=" + id, t.admin())).jsonArray().getJsonObject(0);
+        assertEquals("customer.updated", updated.getString("action"));
+        assertEquals("high", parse(updated.getString("after")).getJsonObject("fields").getString("riskLevel"));
+
+        JsonObject erased = ok(api.post("/api/v1/customers/" + id + "/erasure", t.admin(), null)).json();
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, erased.getJsonObject("fields"), "erasure forgets custom values too");
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, ok(api.get("/api/v1/customers/" + id + "?reveal=true", t.admin())).json().getJsonObject("fields"));
+    }
+
     // ---- helpers ----
 
     private static String ticket(Tenant t, String fields) {
