@@ -84,7 +84,7 @@ public record FieldFilter(String key, Op op, String raw) {
         Object v;
         if (type.isNumeric()) {
             column = "numberValue";
-            v = FieldProjection.scaled(number());
+            v = FieldProjection.scaled(new BigDecimal(number().stripTrailingZeros().toPlainString()));
         } else if (type == FieldType.DATE_TIME) {
             column = "timeValue";
             v = time(type, false);
@@ -125,12 +125,17 @@ public record FieldFilter(String key, Op op, String raw) {
         throw new InvalidInputException(FieldError.of(parameter(), "field.type.boolean"));
     }
 
+    /** The value as a number the projection can hold (at most 6 decimals). */
     BigDecimal number() {
         try {
-            return new BigDecimal(raw);
+            BigDecimal d = new BigDecimal(raw);
+            if (d.stripTrailingZeros().scale() <= 6 && d.abs().compareTo(new BigDecimal("1e18")) < 0) {
+                return d;
+            }
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(FieldError.of(parameter(), "ticket.field.filter.number", raw));
+            // reported below
         }
+        throw new InvalidInputException(FieldError.of(parameter(), "ticket.field.filter.number", raw));
     }
 
     private LocalDate date() {

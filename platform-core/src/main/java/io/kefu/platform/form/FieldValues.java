@@ -72,9 +72,4 @@ public final class FieldValues {
         }
         return def != null && def.effectiveMask().isPresent() ? masked(def, value) : FormValidator.text(value);
     }
-
-    /** Whether any of {@code keys} is personal data under {@code current}. */
-    public static boolean hasPersonalData(List<FieldDefinition> current, JsonObject stored) {
-        return stored != null && current.stream().anyMatch(f -> f.personalData() && stored.containsKey(f.key()));
-    }
 }

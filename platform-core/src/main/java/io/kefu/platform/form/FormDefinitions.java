@@ -282,9 +282,6 @@ public class FormDefinitions {
         Optional<FormRecord> existing = findOptional(form.key(), true);
         if (existing.isPresent()) {
             FormRecord f = existing.get();
-            if (f.target() != form.target()) {
-                throw new InvalidInputException(FieldError.of("target", "form.target.fixed", f.target().name()));
-            }
             FormVersion current = em.createQuery("select v from FormVersion v where v.formId = :f and v.number = :n", FormVersion.class)
                     .setParameter("f", f.id()).setParameter("n", f.currentVersion()).getSingleResult();
             if (current.definition().equals(canonical) && !f.isRetired()) {
@@ -320,8 +317,13 @@ public class FormDefinitions {
     private void checkAgainstOthers(List<Form> forms, List<String> prefixes) {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < forms.size(); i++) {
-            if (RESERVED_KEYS.contains(forms.get(i).key())) {
-                errors.add(FieldError.of(prefixes.get(i) + "key", "form.key.reserved", forms.get(i).key()));
+            Form f = forms.get(i);
+            if (RESERVED_KEYS.contains(f.key())) {
+                errors.add(FieldError.of(prefixes.get(i) + "key", "form.key.reserved", f.key()));
+            }
+            Optional<FormRecord> existing = findOptional(f.key(), false);
+            if (existing.isPresent() && existing.get().target() != f.target()) {
+                errors.add(FieldError.of(prefixes.get(i) + "target", "form.target.fixed", existing.get().target().name()));
             }
         }
         List<String> saving = forms.stream().map(Form::key).toList();

@@ -64,6 +64,8 @@ class FieldFilterTest {
                 errors(() -> new FieldFilter("note", FieldFilter.Op.EQ, "a").jpql(FieldType.LONG_TEXT, false, "p", new ArrayList<>())));
         assertEquals(Map.of("field.n", "ticket.field.filter.number"),
                 errors(() -> new FieldFilter("n", FieldFilter.Op.EQ, "ten").jpql(FieldType.NUMBER, true, "p", new ArrayList<>())));
+        assertEquals(Map.of("field.n.gte", "ticket.field.filter.number"),
+                errors(() -> new FieldFilter("n", FieldFilter.Op.GTE, "0.1234567").jpql(FieldType.NUMBER, false, "p", new ArrayList<>())));
         assertEquals(Map.of("sort", "ticket.field.sort.unsupported"), errors(() -> new FieldSort("m", false).attribute(FieldType.MULTI_CHOICE)));
         assertEquals(new FieldSort("amount", true), FieldSort.parse("-field.amount"));
         assertNull(FieldSort.parse("-createdAt"));

@@ -270,6 +270,9 @@ class FormsIT {
         assertEquals(Map.of("forms[0].fields[4].currency", "field.money.currency", "forms[1].key", "form.key.invalid"), errors);
         assertEquals(1, ok(api.get("/api/v1/forms/express-parcel", t.admin())).json().getInt("version"), "nothing applied");
         assertEquals(Map.of("$", "form.document.syntax"), fieldErrors(api.post("/api/v1/forms/import", t.admin(), "{\"formatVersion\": 1, ")));
+        String retargeted = Json.createObjectBuilder(parse(PARCEL)).add("target", "CUSTOMER").remove("kinds").remove("categories").build().toString();
+        assertEquals(Map.of("forms[0].target", "form.target.fixed"),
+                fieldErrors(api.post("/api/v1/forms/import", t.admin(), "{\"formatVersion\": 1, \"forms\": [" + retargeted + "]}")));
     }
 
     @Test
