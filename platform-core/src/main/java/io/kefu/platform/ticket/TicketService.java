@@ -164,11 +164,6 @@ public class TicketService {
         FormDefinitions.TicketFields current = forms.ticketFields();
         TicketQuery.Jpql jpql = q.where(key -> current.type(key)
                 .orElseThrow(() -> new InvalidInputException(FieldError.of("field." + key, "field.unknown"))), postgres());
-        TypedQuery<Ticket> query = data.entityManager()
-                .createQuery("select t from Ticket t" + jpql.from() + jpql.where() + jpql.orderBy(), Ticket.class);
-        for (Object[] p : jpql.params()) {
-            query.setParameter((String) p[0], p[1]);
-        }
         if (jpql.sortValue() != null) {
             // Sorted by a custom field: the next cursor carries the last row's value of it.
             TypedQuery<Object[]> byField = data.entityManager().createQuery(
@@ -188,6 +183,11 @@ public class TicketService {
                 next = TicketQuery.Cursor.field(((Ticket) last[0]).id(), text).encode();
             }
             return new Page(page.stream().map(r -> (Ticket) r[0]).toList(), next);
+        }
+        TypedQuery<Ticket> query = data.entityManager()
+                .createQuery("select t from Ticket t" + jpql.from() + jpql.where() + jpql.orderBy(), Ticket.class);
+        for (Object[] p : jpql.params()) {
+            query.setParameter((String) p[0], p[1]);
         }
         List<Ticket> rows = query.setMaxResults(q.limit() + 1).getResultList();
         boolean more = rows.size() > q.limit();

@@ -125,7 +125,9 @@ public class TicketsResource {
     @Path("/{number}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Operation(summary = "Change fields of a ticket (JSON merge patch)",
-            description = "Requires `version` as last read; a stale version answers 409 ticket.version.conflict and changes nothing.")
+            description = "Requires `version` as last read; a stale version answers 409 ticket.version.conflict and changes nothing. "
+                    + "`fields` changes custom field values (absent: kept, null: cleared), judged by the forms that apply; "
+                    + "errors of fields and of the ticket's own members come in one answer.")
     @APIResponse(responseCode = "409", description = "Someone changed the ticket since `version`")
     public JsonObject patch(@PathParam("number") String number, JsonObject body) {
         return tickets.json(tickets.patch(number, body), false);
