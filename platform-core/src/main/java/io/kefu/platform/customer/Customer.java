@@ -69,6 +69,11 @@ public class Customer {
     @Column(name = "external_id")
     private String externalId;
 
+    /** Custom field values (forms engine): a JSON object by field key; null when none. */
+    @jakarta.persistence.Lob
+    @Column(name = "custom_fields")
+    private String customFields;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -164,7 +169,7 @@ public class Customer {
         this.nameSearch = searchForm(newName);
     }
 
-    private void touch() {
+    void touch() {
         updatedAt = now();
     }
 
@@ -192,6 +197,16 @@ public class Customer {
 
     public CustomerStatus status() {
         return status;
+    }
+
+    /** The custom field values as stored (JSON), or null. */
+    public String customFields() {
+        return customFields;
+    }
+
+    /** Stores the values the forms engine judged valid; null or empty clears them. */
+    void storeCustomFields(String json) {
+        customFields = json;
     }
 
     public String externalId() {

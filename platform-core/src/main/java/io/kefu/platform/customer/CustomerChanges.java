@@ -5,7 +5,8 @@ package io.kefu.platform.customer;
  * alone; a Change holding null clears it (grade, externalId) or is refused (name, status).
  * {@code version} is the version the client last read; it must still be current.
  */
-public record CustomerChanges(Long version, Change name, Change grade, Change status, Change externalId) {
+public record CustomerChanges(Long version, Change name, Change grade, Change status, Change externalId,
+                              jakarta.json.JsonObject fields) {
 
     /** The field was sent, with this value (possibly null). */
     public record Change(String value) {

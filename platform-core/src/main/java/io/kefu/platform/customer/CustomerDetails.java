@@ -1,5 +1,7 @@
 package io.kefu.platform.customer;
 
+import io.kefu.platform.form.FieldValues;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -10,7 +12,7 @@ import java.util.List;
 public record CustomerDetails(String id, CustomerType type, String name, boolean erased, String grade,
                               CustomerStatus status, String externalId, List<Contact> contacts,
                               OffsetDateTime createdAt, OffsetDateTime updatedAt, long version,
-                              boolean contactsRevealed) {
+                              boolean contactsRevealed, FieldValues.Shown fields) {
 
     public CustomerDetails {
         contacts = List.copyOf(contacts);
@@ -20,12 +22,13 @@ public record CustomerDetails(String id, CustomerType type, String name, boolean
     public record Contact(String id, ContactKind kind, DocumentType documentType, String value, String label, boolean primary) {
     }
 
-    static CustomerDetails of(Customer c, List<CustomerContact> contacts, boolean reveal) {
+    /** {@code fields}: the custom field values as shown to the caller. */
+    static CustomerDetails of(Customer c, List<CustomerContact> contacts, boolean reveal, FieldValues.Shown fields) {
         List<Contact> shown = contacts.stream()
                 .map(k -> new Contact(k.id(), k.kind(), k.documentType(),
                         reveal ? k.value() : Masking.mask(k.kind(), k.value()), k.label(), k.isPrimary()))
                 .toList();
         return new CustomerDetails(c.id(), c.type(), c.name(), c.isErased(), c.grade(), c.status(), c.externalId(), shown,
-                c.createdAt(), c.updatedAt(), c.version(), reveal);
+                c.createdAt(), c.updatedAt(), c.version(), reveal, fields);
     }
 }

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
@@ -26,6 +28,10 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import io.kefu.platform.audit.AuditLog;
+import io.kefu.platform.form.FieldDefinition;
+import io.kefu.platform.form.FieldValues;
+import io.kefu.platform.form.FormDefinitions;
+import io.kefu.platform.form.FormValidator;
 import io.kefu.platform.idempotency.Idempotency;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Role;
@@ -93,6 +99,9 @@ public class Customers {
 
     @Inject
     CallerContext callers;
+
+    @Inject
+    FormDefinitions forms;
 
     /** The tenant's grades (setting {@code customer.grades}). */
     public Grades grades() {
@@ -162,11 +171,17 @@ public class Customers {
                 checked.add(c);
             }
         }
+        List<FieldDefinition> fieldDefs = forms.customerFields();
+        FormValidator.Outcome fields = FormValidator.validate(fieldDefs, null, null, in.fields(), FormValidator.Mode.CREATE);
+        fields.errors().forEach(e -> v.reject(e.field(), e.code(), e.args().toArray()));
         v.throwIfInvalid();
 
         EntityManager em = data.entityManager();
         requireExternalIdFree(em, externalId, null);
         Customer customer = new Customer(type, name, grade, status, externalId);
+        if (!fields.values().isEmpty()) {
+            customer.storeCustomFields(fields.values().toString());
+        }
         em.persist(customer);
         List<CustomerContact> contacts = new ArrayList<>();
         Set<ContactKind> hasPrimary = new HashSet<>();
@@ -184,8 +199,9 @@ public class Customers {
         contacts.sort(CONTACT_ORDER);
         Map<String, Object> after = customer.auditState();
         after.put("contacts", contacts.stream().map(CustomerContact::auditState).toList());
+        after.put("fields", logged(fieldDefs, fields.changes(), false));
         audit.record("customer.created", SUBJECT, customer.id(), null, after);
-        return CustomerDetails.of(customer, contacts, false);
+        return CustomerDetails.of(customer, contacts, false, shown(customer, false, forms.customerFieldsView()));
     }
 
     /**
@@ -199,12 +215,15 @@ public class Customers {
         EntityManager em = data.entityManager();
         Customer c = find(em, id, false);
         List<CustomerContact> contacts = contactsOf(em, c.id());
-        if (reveal && !contacts.isEmpty()) {
-            List<String> kinds = contacts.stream().map(k -> k.kind().name()).collect(Collectors.toCollection(TreeSet::new))
-                    .stream().toList();
+        FormDefinitions.FieldsView fieldsView = forms.customerFieldsView();
+        List<String> personalFields = reveal ? fieldsView.personalKeys(stored(c)) : List.of();
+        if (reveal && (!contacts.isEmpty() || !personalFields.isEmpty())) {
+            List<String> kinds = new ArrayList<>(contacts.stream().map(k -> k.kind().name()).collect(Collectors.toCollection(TreeSet::new)));
+            // Custom personal-data fields by key, after the contact kinds.
+            personalFields.forEach(k -> kinds.add("fields." + k));
             audit.recordRead(SUBJECT, c.id(), Map.of("fields", kinds));
         }
-        return CustomerDetails.of(c, contacts, reveal);
+        return CustomerDetails.of(c, contacts, reveal, shown(c, reveal, fieldsView));
     }
 
     /** Whether the bound tenant has a customer with this id (tickets refer to customers by id). */
@@ -258,10 +277,11 @@ public class Customers {
                     .getResultList()
                     .forEach(k -> contacts.computeIfAbsent(k.customerId(), x -> new ArrayList<>()).add(k));
         }
+        FormDefinitions.FieldsView fieldsView = forms.customerFieldsView();
         List<CustomerDetails> items = page.stream().map(c -> {
             List<CustomerContact> own = contacts.getOrDefault(c.id(), new ArrayList<>());
             own.sort(CONTACT_ORDER);
-            return CustomerDetails.of(c, own, false);
+            return CustomerDetails.of(c, own, false, shown(c, false, fieldsView));
         }).toList();
         Customer last = page.isEmpty() ? null : page.get(page.size() - 1);
         return new CustomerPage(items, more ? new PageCursor(last.createdAt(), last.id()) : null);
@@ -299,6 +319,12 @@ public class Customers {
         }
         String externalId = changes.externalId() == null ? c.externalId()
                 : v.check(() -> externalId(changes.externalId().value(), "externalId"));
+        List<FieldDefinition> fieldDefs = changes.fields() == null ? List.of() : forms.customerFields();
+        FormValidator.Outcome fields = changes.fields() == null ? null
+                : FormValidator.validate(fieldDefs, null, stored(c), changes.fields(), FormValidator.Mode.UPDATE);
+        if (fields != null) {
+            fields.errors().forEach(e -> v.reject(e.field(), e.code(), e.args().toArray()));
+        }
         v.throwIfInvalid();
         if (externalId != null && !externalId.equals(c.externalId())) {
             requireExternalIdFree(em, externalId, c.id());
@@ -318,8 +344,13 @@ public class Customers {
         if (!Objects.equals(externalId, c.externalId())) {
             changed.add("externalId");
         }
-        if (changed.isEmpty()) {
-            return CustomerDetails.of(c, contactsOf(em, c.id()), false);
+        boolean fieldsChanged = fields != null && !fields.changes().isEmpty();
+        if (changed.isEmpty() && !fieldsChanged) {
+            return CustomerDetails.of(c, contactsOf(em, c.id()), false, shown(c, false, forms.customerFieldsView()));
+        }
+        if (fieldsChanged) {
+            c.storeCustomFields(fields.values().isEmpty() ? null : fields.values().toString());
+            c.touch();
         }
         c.rename(name);
         c.regrade(grade);
@@ -335,8 +366,12 @@ public class Customers {
             changedBefore.put(k, before.get(k));
             changedAfter.put(k, after.get(k));
         }
+        if (fieldsChanged) {
+            changedBefore.put("fields", logged(fieldDefs, fields.changes(), true));
+            changedAfter.put("fields", logged(fieldDefs, fields.changes(), false));
+        }
         audit.record("customer.updated", SUBJECT, c.id(), changedBefore, changedAfter);
-        return CustomerDetails.of(c, contactsOf(em, c.id()), false);
+        return CustomerDetails.of(c, contactsOf(em, c.id()), false, shown(c, false, forms.customerFieldsView()));
     }
 
     /** Adds a contact; returns it masked. Contacts do not change the customer's version (see package doc). */
@@ -396,20 +431,25 @@ public class Customers {
         EntityManager em = data.entityManager();
         Customer c = find(em, id, true);
         if (c.isErased()) {
-            return CustomerDetails.of(c, List.of(), false);
+            return CustomerDetails.of(c, List.of(), false, shown(c, false, forms.customerFieldsView()));
         }
         List<CustomerContact> contacts = contactsOf(em, c.id());
         contacts.forEach(em::remove);
+        // Custom field values describe the person too: erasure forgets all of them.
+        boolean hadFields = c.customFields() != null;
+        c.storeCustomFields(null);
         c.erase();
         em.flush();
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("erased", false);
         before.put("contacts", contacts.size());
+        before.put("fields", hadFields);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("erased", true);
         after.put("contacts", 0);
+        after.put("fields", false);
         audit.record("customer.erased", SUBJECT, c.id(), before, after);
-        return CustomerDetails.of(c, List.of(), false);
+        return CustomerDetails.of(c, List.of(), false, shown(c, false, forms.customerFieldsView()));
     }
 
     // ---------------------------------------------------------------------------------------
@@ -554,6 +594,25 @@ public class Customers {
     }
 
     /** Supervisors and admins; Kefu itself (no person calling) as well. */
+    /** The customer's custom field values as the caller sees them (forms engine). */
+    private static FieldValues.Shown shown(Customer c, boolean reveal, FormDefinitions.FieldsView view) {
+        return view.show(stored(c), reveal);
+    }
+
+    private static JsonObject stored(Customer c) {
+        return c.customFields() == null ? null : Json.createReader(new java.io.StringReader(c.customFields())).readObject();
+    }
+
+    /** Changed custom values for the audit log, personal data masked. */
+    private static Map<String, String> logged(List<FieldDefinition> defs, List<FormValidator.Change> changes, boolean before) {
+        Map<String, String> m = new java.util.TreeMap<>();
+        for (FormValidator.Change ch : changes) {
+            FieldDefinition d = defs.stream().filter(x -> x.key().equals(ch.key())).findFirst().orElse(null);
+            m.put(ch.key(), FieldValues.logged(d, before ? ch.before() : ch.after()));
+        }
+        return m;
+    }
+
     private boolean mayReveal() {
         return role().map(r -> r == Role.SUPERVISOR || r == Role.TENANT_ADMIN).orElse(true);
     }

@@ -67,7 +67,7 @@ import io.kefu.platform.problem.Validation;
 public class CustomersResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
-    private static final Set<String> CHANGEABLE = Set.of("version", "name", "grade", "status", "externalId");
+    private static final Set<String> CHANGEABLE = Set.of("version", "name", "grade", "status", "externalId", "fields");
 
     @Inject
     Customers customers;
@@ -80,14 +80,15 @@ public class CustomersResource {
 
     /** A customer as the API shows it; {@code name} of an erased customer in the client's language. */
     @JsonbNillable
-    @JsonbPropertyOrder({"id", "type", "name", "grade", "status", "externalId", "contacts", "createdAt", "updatedAt",
-            "version", "erased"})
+    @JsonbPropertyOrder({"id", "type", "name", "grade", "status", "externalId", "contacts", "fields", "retiredFields",
+            "createdAt", "updatedAt", "version", "erased"})
     public record CustomerView(String id, String type, String name, String grade, String status, String externalId,
-                               List<ContactView> contacts, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                               long version, boolean erased) {
+                               List<ContactView> contacts, JsonObject fields, JsonObject retiredFields,
+                               OffsetDateTime createdAt, OffsetDateTime updatedAt, long version, boolean erased) {
         static CustomerView of(CustomerDetails d, Locale locale) {
             return new CustomerView(d.id(), d.type().name(), d.erased() ? Messages.get(locale, "customer.erased.name") : d.name(),
                     d.grade(), d.status().name(), d.externalId(), d.contacts().stream().map(ContactView::of).toList(),
+                    d.fields().fields(), d.fields().retired(),
                     utc(d.createdAt()), utc(d.updatedAt()), d.version(), d.erased());
         }
     }
@@ -123,7 +124,7 @@ public class CustomersResource {
     @APIResponse(responseCode = "400", description = "Invalid input (every invalid field)")
     @APIResponse(responseCode = "409", description = "The externalId is taken in this tenant")
     public Response create(NewCustomer body, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        NewCustomer in = body == null ? new NewCustomer(null, null, null, null, null, null) : body;
+        NewCustomer in = body == null ? new NewCustomer(null, null, null, null, null, null, null) : body;
         Customers.Created result = customers.create(in, idempotencyKey);
         CustomerDetails created = result.customer();
         URI location = uri.getAbsolutePathBuilder().path(created.id()).build();
@@ -258,8 +259,16 @@ public class CustomersResource {
         CustomerChanges.Change grade = text(json, "grade", v);
         CustomerChanges.Change status = text(json, "status", v);
         CustomerChanges.Change externalId = text(json, "externalId", v);
+        jakarta.json.JsonObject fields = null;
+        if (json.containsKey("fields")) {
+            if (json.get("fields") instanceof jakarta.json.JsonObject f) {
+                fields = f;
+            } else {
+                v.reject("fields", "field.type.object");
+            }
+        }
         v.throwIfInvalid();
-        return new CustomerChanges(version, name, grade, status, externalId);
+        return new CustomerChanges(version, name, grade, status, externalId, fields);
     }
 
     private static CustomerChanges.Change text(JsonObject json, String member, Validation v) {

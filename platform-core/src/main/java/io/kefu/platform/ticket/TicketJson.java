@@ -9,13 +9,16 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import io.kefu.platform.form.FieldValues;
+
 /** Tickets and timeline entries as the REST API shows them (names from the JSON contract). */
 public final class TicketJson {
 
     private TicketJson() {
     }
 
-    public static JsonObject ticket(Ticket t) {
+    /** {@code fields}: the custom field values as shown to the caller (see {@link FieldValues#show}). */
+    public static JsonObject ticket(Ticket t, FieldValues.Shown fields) {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("number", t.number())
                 .add("kind", t.kind().name())
@@ -31,8 +34,8 @@ public final class TicketJson {
         JsonArrayBuilder tags = Json.createArrayBuilder();
         t.tags().forEach(tags::add);
         b.add("tags", tags);
-        b.add("fields", t.customFields() == null ? Json.createObjectBuilder().build()
-                : Json.createReader(new StringReader(t.customFields())).readObject());
+        b.add("fields", fields.fields());
+        b.add("retiredFields", fields.retired());
         put(b, "createdAt", t.createdAt());
         put(b, "createdBy", t.createdBy());
         put(b, "updatedAt", t.updatedAt());

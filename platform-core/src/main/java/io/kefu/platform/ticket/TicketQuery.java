@@ -10,8 +10,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import io.kefu.platform.form.FieldFilter;
+import io.kefu.platform.form.FieldSort;
+import io.kefu.platform.form.FieldType;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.Inputs;
 import io.kefu.platform.problem.InvalidInputException;
@@ -24,10 +28,16 @@ import io.kefu.platform.problem.Validation;
  */
 public record TicketQuery(Set<TicketStatus> statuses, TicketKind kind, Priority priority, String assignee,
                           boolean unassigned, String team, String customer, Instant createdFrom, Instant createdTo,
-                          String text, String tag, Sort sort, Cursor after, int limit) {
+                          String text, String tag, Sort sort, Cursor after, int limit,
+                          List<FieldFilter> fieldFilters, FieldSort fieldSort) {
+
+    public TicketQuery {
+        fieldFilters = fieldFilters == null ? List.of() : List.copyOf(fieldFilters);
+    }
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
+    public static final int MAX_FIELD_FILTERS = 10;
 
     /** Order of the list; the id breaks ties. */
     public enum Sort {
@@ -57,16 +67,31 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketKind kind, Priority 
         }
     }
 
-    /** Position after the last row of a page. */
-    public record Cursor(Instant at, String id) {
+    /**
+     * Position after the last row of a page: its time and id, or (sorting by a custom field) its
+     * id and that field's value as text.
+     */
+    public record Cursor(Instant at, String id, String value) {
+        public Cursor(Instant at, String id) {
+            this(at, id, null);
+        }
+
+        /** After a row of a list sorted by a custom field. */
+        static Cursor field(String id, String value) {
+            return new Cursor(null, id, value);
+        }
+
         public String encode() {
-            String raw = at.getEpochSecond() + ":" + at.getNano() + ":" + id;
+            String raw = at == null ? "F:" + id + ":" + value : at.getEpochSecond() + ":" + at.getNano() + ":" + id;
             return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
         }
 
         static Cursor decode(String token) {
             try {
                 String[] p = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":", 3);
+                if (p[0].equals("F")) {
+                    return field(p[1], p[2]);
+                }
                 return new Cursor(Instant.ofEpochSecond(Long.parseLong(p[0]), Long.parseLong(p[1])), p[2]);
             } catch (RuntimeException e) {
                 throw new InvalidInputException(FieldError.of("cursor", "cursor.invalid"));
@@ -77,7 +102,39 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketKind kind, Priority 
     /** The same query with the team reference resolved to the team's id. */
     TicketQuery withTeam(String teamId) {
         return new TicketQuery(statuses, kind, priority, assignee, unassigned, teamId, customer, createdFrom, createdTo, text, tag,
-                sort, after, limit);
+                sort, after, limit, fieldFilters, fieldSort);
+    }
+
+    /**
+     * Parses query parameters, custom field filters ({@code field.<key>}, {@code field.<key>.gte},
+     * {@code field.<key>.lte}) among {@code all}, and {@code sort=[-]field.<key>}.
+     */
+    public static TicketQuery parse(List<String> status, String kind, String priority, String assignee, String team,
+                                    String customer, String createdFrom, String createdTo, String q, String tag,
+                                    String sort, String cursor, Integer limit, String me, Map<String, List<String>> all) {
+        Validation v = new Validation();
+        List<FieldFilter> filters = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : new java.util.TreeMap<>(all).entrySet()) {
+            for (String value : e.getValue()) {
+                FieldFilter f = v.check(() -> FieldFilter.parse(e.getKey(), value));
+                if (f != null) {
+                    filters.add(f);
+                }
+            }
+        }
+        if (filters.size() > MAX_FIELD_FILTERS) {
+            v.reject("field", "ticket.field.filter.too-many", MAX_FIELD_FILTERS);
+        }
+        FieldSort fieldSort = v.check(() -> FieldSort.parse(sort));
+        TicketQuery base = v.check(() -> parse(status, kind, priority, assignee, team, customer, createdFrom, createdTo, q, tag,
+                fieldSort == null ? sort : null, cursor, limit, me));
+        v.throwIfInvalid();
+        if (base.after() != null && (base.after().at() == null) != (fieldSort != null)) {
+            throw new InvalidInputException(FieldError.of("cursor", "cursor.invalid"));
+        }
+        return new TicketQuery(base.statuses(), base.kind(), base.priority(), base.assignee(), base.unassigned(), base.team(),
+                base.customer(), base.createdFrom(), base.createdTo(), base.text(), base.tag(), base.sort(), base.after(),
+                base.limit(), filters, fieldSort);
     }
 
     /** Parses query parameters; {@code me} is the caller's user name for {@code assignee=me}. */
@@ -115,7 +172,7 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketKind kind, Priority 
         v.throwIfInvalid();
         return new TicketQuery(statuses, k, p, who, unassigned, blank(team) ? null : team.strip(),
                 blank(customer) ? null : customer.strip(), from, to, text, blank(tag) ? null : tag.strip(),
-                order == null ? Sort.CREATED_DESC : order, after, n);
+                order == null ? Sort.CREATED_DESC : order, after, n, List.of(), null);
     }
 
     /** An instant, or a date meaning its start (or, for an upper bound, the start of the next day), in UTC. */
@@ -136,8 +193,19 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketKind kind, Priority 
         return s == null || s.isBlank();
     }
 
-    /** The JPQL condition and parameters for this query (without order and limit). */
+    /** The JPQL condition and parameters for a query without custom fields. */
     Jpql where() {
+        return where(key -> {
+            throw new InvalidInputException(FieldError.of("field." + key, "field.unknown"));
+        }, false);
+    }
+
+    /**
+     * The JPQL join, condition and order for this query (without limit). {@code types} gives a
+     * custom field's type (throwing for an unknown key); {@code postgres} chooses how equality on a
+     * custom field is asked (see {@link FieldFilter}).
+     */
+    Jpql where(java.util.function.Function<String, FieldType> types, boolean postgres) {
         List<String> clauses = new ArrayList<>();
         List<Object[]> params = new ArrayList<>();
         if (!statuses.isEmpty()) {
@@ -163,6 +231,45 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketKind kind, Priority 
             clauses.add("t.tags like :tag escape '\\'");
             params.add(new Object[] {"tag", "%," + likeEscape(tag) + ",%"});
         }
+        Validation invalid = new Validation();
+        for (int i = 0; i < fieldFilters.size(); i++) {
+            FieldFilter f = fieldFilters.get(i);
+            String p = "cf" + i;
+            String clause = invalid.check(() -> f.jpql(types.apply(f.key()), postgres, p, params));
+            if (clause != null) {
+                clauses.add(clause);
+            }
+        }
+        String from = "";
+        String sortAttribute = null;
+        FieldType sortType = null;
+        if (fieldSort != null) {
+            sortType = invalid.check(() -> types.apply(fieldSort.key()));
+            FieldType st = sortType;
+            sortAttribute = st == null ? null : invalid.check(() -> fieldSort.attribute(st));
+        }
+        invalid.throwIfInvalid();
+        if (fieldSort != null) {
+            from = ", TicketFieldValue s";
+            clauses.add("s.ticketId = t.id and s.fieldKey = :sortKey");
+            params.add(new Object[] {"sortKey", fieldSort.key()});
+            String op = fieldSort.descending() ? "<" : ">";
+            String a = "s." + sortAttribute;
+            if (after != null) {
+                Object value;
+                try {
+                    value = fieldSort.cursorValue(sortType, after.value());
+                } catch (RuntimeException e) {
+                    throw new InvalidInputException(FieldError.of("cursor", "cursor.invalid"));
+                }
+                clauses.add("(" + a + " " + op + " :afterValue or (" + a + " = :afterValue and t.id " + op + " :afterId))");
+                params.add(new Object[] {"afterValue", value});
+                params.add(new Object[] {"afterId", after.id()});
+            }
+            String dir = fieldSort.descending() ? " desc" : " asc";
+            return new Jpql(from, clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses),
+                    " order by " + a + dir + ", t.id" + dir, params, a);
+        }
         if (after != null) {
             String op = sort.descending ? "<" : ">";
             String a = "t." + sort.attribute;
@@ -171,10 +278,15 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketKind kind, Priority 
             params.add(new Object[] {"afterId", after.id()});
         }
         String order = " order by t." + sort.attribute + (sort.descending ? " desc" : " asc") + ", t.id" + (sort.descending ? " desc" : " asc");
-        return new Jpql(clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), order, params);
+        return new Jpql(from, clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), order, params, null);
     }
 
-    record Jpql(String where, String orderBy, List<Object[]> params) {
+    /**
+     * @param from      more entities joined to {@code Ticket t}
+     * @param sortValue the selected expression whose value the next cursor carries; null when the
+     *                  order is by the ticket's own time
+     */
+    record Jpql(String from, String where, String orderBy, List<Object[]> params, String sortValue) {
     }
 
     private static void add(List<String> clauses, List<Object[]> params, Object value, String clause, String name) {

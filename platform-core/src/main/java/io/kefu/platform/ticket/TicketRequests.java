@@ -31,11 +31,10 @@ public final class TicketRequests {
     public static final int TAG_MAX = 40;
     private static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern FIELD_KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_.-]{0,63}");
     private static final Set<String> CREATE_FIELDS = Set.of("kind", "subject", "description", "priority", "channel",
             "category", "customer", "team", "tags", "complaint", "fields");
     private static final Set<String> EDIT_FIELDS = Set.of("subject", "description", "priority", "category", "customer",
-            "team", "tags", "complaint", "version");
+            "team", "tags", "complaint", "version", "fields");
 
     private TicketRequests() {
     }
@@ -55,7 +54,7 @@ public final class TicketRequests {
         String team = v.check(() -> reference(string(in, "team"), "team"));
         List<String> tags = v.check(() -> tags(in.get("tags")));
         Complaint complaint = v.check(() -> complaint(in.get("complaint"), kind));
-        v.check(() -> customFields(in.get("fields")));
+        v.check(() -> fieldsShape(in.get("fields")));
         v.throwIfInvalid();
         return new TicketDraft(kind, subject, description, priority, channel, category, customer, team,
                 tags == null ? List.of() : tags, complaint == null ? Complaint.NONE : complaint);
@@ -77,6 +76,7 @@ public final class TicketRequests {
         TicketEdit.Value team = in.containsKey("team") ? new TicketEdit.Value(v.check(() -> reference(string(in, "team"), "team"))) : null;
         List<String> tags = in.containsKey("tags") ? v.check(() -> tags(in.get("tags"))) : null;
         Complaint complaint = in.containsKey("complaint") ? v.check(() -> complaint(in.get("complaint"), kind)) : null;
+        v.check(() -> fieldsShape(in.get("fields")));
         v.throwIfInvalid();
         TicketEdit edit = new TicketEdit(subject, description, priority, category, customer, team,
                 in.containsKey("tags") && tags == null ? List.of() : tags, complaint);
@@ -87,10 +87,31 @@ public final class TicketRequests {
     public record Patch(long version, TicketEdit edit) {
     }
 
-    /** The custom field values as sent (a flat object), for storing until the forms engine validates them. */
-    public static String customFieldsJson(JsonObject json) {
+    /**
+     * The custom field values sent ({@code fields}, a flat object judged by the forms engine's
+     * {@link io.kefu.platform.form.FormValidator}); null when absent or not an object.
+     */
+    public static JsonObject fields(JsonObject json) {
         JsonValue f = json == null ? null : json.get("fields");
-        return f == null || f.getValueType() == JsonValue.ValueType.NULL || f.asJsonObject().isEmpty() ? null : f.toString();
+        return f instanceof JsonObject o ? o : null;
+    }
+
+    /** The kind asked for, when it is a valid one (to choose the forms even if other members are invalid). */
+    static TicketKind kindOrNull(JsonObject json) {
+        try {
+            return json != null && json.get("kind") instanceof JsonString s ? TicketKind.valueOf(s.getString().strip()) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The category asked for, when it is a valid code. */
+    static String categoryOrNull(JsonObject json) {
+        try {
+            return json != null && json.get("category") instanceof JsonString s ? category(s.getString()) : null;
+        } catch (InvalidInputException e) {
+            return null;
+        }
     }
 
     static List<String> tags(JsonValue value) {
@@ -151,27 +172,11 @@ public final class TicketRequests {
         return new Complaint(severity, level, rootCause, remedy, amount, currency);
     }
 
-    private static Object customFields(JsonValue value) {
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+    private static Object fieldsShape(JsonValue value) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL || value.getValueType() == JsonValue.ValueType.OBJECT) {
             return null;
         }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidInputException(FieldError.of("fields", "field.type.object"));
-        }
-        JsonObject fields = value.asJsonObject();
-        if (fields.size() > 100) {
-            throw new InvalidInputException(FieldError.of("fields", "ticket.fields.too-many", 100));
-        }
-        for (var e : fields.entrySet()) {
-            if (!FIELD_KEY.matcher(e.getKey()).matches()) {
-                throw new InvalidInputException(FieldError.of("fields." + e.getKey(), "ticket.field.key.invalid"));
-            }
-            JsonValue.ValueType t = e.getValue().getValueType();
-            if (t == JsonValue.ValueType.OBJECT || (t == JsonValue.ValueType.STRING && ((JsonString) e.getValue()).getString().length() > 5000)) {
-                throw new InvalidInputException(FieldError.of("fields." + e.getKey(), "ticket.field.value.invalid"));
-            }
-        }
-        return fields;
+        throw new InvalidInputException(FieldError.of("fields", "field.type.object"));
     }
 
     private static Long version(JsonObject in) {

@@ -1,10 +1,15 @@
 package io.kefu.platform.ticket;
 
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +22,11 @@ import jakarta.transaction.Transactional;
 
 import io.kefu.platform.audit.AuditLog;
 import io.kefu.platform.customer.Customers;
+import io.kefu.platform.form.FieldDefinition;
+import io.kefu.platform.form.FieldProjection;
+import io.kefu.platform.form.FieldValues;
+import io.kefu.platform.form.FormDefinitions;
+import io.kefu.platform.form.FormValidator;
 import io.kefu.platform.idempotency.Idempotency;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Members;
@@ -25,6 +35,7 @@ import io.kefu.platform.team.TeamAssignment;
 import io.kefu.platform.team.Teams;
 import io.kefu.platform.problem.ConflictException;
 import io.kefu.platform.problem.FieldError;
+import io.kefu.platform.problem.ForbiddenException;
 import io.kefu.platform.problem.Inputs;
 import io.kefu.platform.problem.InvalidInputException;
 import io.kefu.platform.problem.NotFoundException;
@@ -74,6 +85,12 @@ public class TicketService {
     @Inject
     TeamAssignment teamAssignment;
 
+    @Inject
+    FormDefinitions forms;
+
+    @Inject
+    FieldProjection projection;
+
     Clock clock = Clock.systemUTC();
 
     /** The ticket created, and whether it was created by an earlier request with the same key. */
@@ -81,7 +98,24 @@ public class TicketService {
     }
 
     public Created create(JsonObject body, String idempotencyKey, Channel defaultChannel) {
-        TicketDraft draft = TicketRequests.draft(body, defaultChannel);
+        // The ticket's own members and its custom fields are judged together: one answer lists all.
+        List<FieldError> errors = new ArrayList<>();
+        TicketDraft parsed = null;
+        try {
+            parsed = TicketRequests.draft(body, defaultChannel);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        TicketKind kind = parsed != null ? parsed.kind() : TicketRequests.kindOrNull(body);
+        String category = parsed != null ? parsed.category() : TicketRequests.categoryOrNull(body);
+        List<FieldDefinition> fieldDefs = kind == null ? List.of() : forms.ticketFields(kind, category);
+        FormValidator.Outcome fields = FormValidator.validate(fieldDefs, TicketStatus.NEW, null, TicketRequests.fields(body),
+                FormValidator.Mode.CREATE);
+        errors.addAll(fields.errors());
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        TicketDraft draft = parsed;
         requireCustomer(draft.customerId());
         if (draft.teamId() != null) {
             draft = draft.withTeamId(teamId(draft.teamId(), "team"));
@@ -96,14 +130,19 @@ public class TicketService {
         }
         Instant now = clock.instant();
         Ticket t = Ticket.open(numbers.next(now), draft, actorName(), now);
+        if (!fields.values().isEmpty()) {
+            t.storeCustomFields(fields.values().toString());
+        }
         em.persist(t);
-        String fields = TicketRequests.customFieldsJson(body);
-        if (fields != null) {
-            t.storeCustomFields(fields);
+        if (!fields.values().isEmpty()) {
+            em.flush(); // the ticket row first: its field values refer to it
+            projection.replace(t.id(), fieldDefs, fields.values());
         }
         event(em, t, now, EventType.CREATED, TicketEvent.Visibility.PUBLIC, null,
                 Json.createObjectBuilder().add("status", TicketStatus.NEW.name()).add("kind", t.kind().name()).build());
-        audit.record("ticket.created", "ticket", t.number(), null, t.auditState());
+        var created = t.auditState();
+        created.put("fields", logged(fieldDefs, fields.changes(), false));
+        audit.record("ticket.created", "ticket", t.number(), null, created);
         claim.ifPresent(c -> idempotency.remember(c, t.id()));
         return new Created(t, false);
     }
@@ -122,9 +161,31 @@ public class TicketService {
         // A team is named by id or code; an unknown one simply matches nothing.
         TicketQuery q = asked.team() == null ? asked
                 : asked.withTeam(teams.find(asked.team()).map(Team::id).orElse("-none-"));
-        TicketQuery.Jpql jpql = q.where();
+        FormDefinitions.TicketFields current = forms.ticketFields();
+        TicketQuery.Jpql jpql = q.where(key -> current.type(key)
+                .orElseThrow(() -> new InvalidInputException(FieldError.of("field." + key, "field.unknown"))), postgres());
+        if (jpql.sortValue() != null) {
+            // Sorted by a custom field: the next cursor carries the last row's value of it.
+            TypedQuery<Object[]> byField = data.entityManager().createQuery(
+                    "select t, " + jpql.sortValue() + " from Ticket t" + jpql.from() + jpql.where() + jpql.orderBy(), Object[].class);
+            for (Object[] p : jpql.params()) {
+                byField.setParameter((String) p[0], p[1]);
+            }
+            List<Object[]> rows = byField.setMaxResults(q.limit() + 1).getResultList();
+            boolean more = rows.size() > q.limit();
+            List<Object[]> page = more ? rows.subList(0, q.limit()) : rows;
+            String next = null;
+            if (more) {
+                Object[] last = page.get(page.size() - 1);
+                Object v = last[1];
+                String text = v instanceof java.math.BigDecimal d ? d.toPlainString()
+                        : v instanceof java.time.OffsetDateTime o ? o.withOffsetSameInstant(java.time.ZoneOffset.UTC).toString() : String.valueOf(v);
+                next = TicketQuery.Cursor.field(((Ticket) last[0]).id(), text).encode();
+            }
+            return new Page(page.stream().map(r -> (Ticket) r[0]).toList(), next);
+        }
         TypedQuery<Ticket> query = data.entityManager()
-                .createQuery("select t from Ticket t" + jpql.where() + jpql.orderBy(), Ticket.class);
+                .createQuery("select t from Ticket t" + jpql.from() + jpql.where() + jpql.orderBy(), Ticket.class);
         for (Object[] p : jpql.params()) {
             query.setParameter((String) p[0], p[1]);
         }
@@ -144,7 +205,27 @@ public class TicketService {
     /** Applies a merge patch if the client saw the current version. */
     public Ticket patch(String number, JsonObject body) {
         Ticket t = get(number);
-        TicketRequests.Patch patch = TicketRequests.patch(body, t.kind());
+        List<FieldError> errors = new ArrayList<>();
+        TicketRequests.Patch parsed = null;
+        try {
+            parsed = TicketRequests.patch(body, t.kind());
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        JsonObject sentFields = TicketRequests.fields(body);
+        List<FieldDefinition> fieldDefs = List.of();
+        FormValidator.Outcome fields = null;
+        if (sentFields != null) {
+            // A change of category in the same patch chooses the forms the values are judged by.
+            String category = parsed != null && parsed.edit().category() != null ? parsed.edit().category().orNull() : t.category();
+            fieldDefs = forms.ticketFields(t.kind(), category);
+            fields = FormValidator.validate(fieldDefs, t.status(), storedFields(t), sentFields, FormValidator.Mode.UPDATE);
+            errors.addAll(fields.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        TicketRequests.Patch patch = parsed;
         requireVersion(t, patch.version());
         if (patch.edit().customerId() != null) {
             requireCustomer(patch.edit().customerId().orNull());
@@ -155,16 +236,88 @@ public class TicketService {
         }
         Instant now = clock.instant();
         var before = t.auditState();
-        List<FieldChange> changes = t.edit(edit, now);
+        List<FieldChange> changes = new ArrayList<>(t.edit(edit, now));
+        var after = t.auditState();
+        if (fields != null && !fields.changes().isEmpty()) {
+            t.storeCustomFields(fields.values().isEmpty() ? null : fields.values().toString());
+            t.recordActivity(now);
+            projection.replace(t.id(), fieldDefs, fields.values());
+            Map<String, FieldDefinition> defs = new HashMap<>();
+            fieldDefs.forEach(d -> defs.put(d.key(), d));
+            for (FormValidator.Change c : fields.changes()) {
+                FieldDefinition d = defs.get(c.key());
+                changes.add(new FieldChange("fields." + c.key(), FieldValues.logged(d, c.before()), FieldValues.logged(d, c.after())));
+            }
+            before.put("fields", logged(fieldDefs, fields.changes(), true));
+            after = t.auditState();
+            after.put("fields", logged(fieldDefs, fields.changes(), false));
+        }
         if (!changes.isEmpty()) {
             EntityManager em = data.entityManager();
             for (FieldChange c : changes) {
                 event(em, t, now, EventType.FIELD_CHANGE, TicketEvent.Visibility.INTERNAL, null, change(c));
             }
-            audit.record("ticket.updated", "ticket", t.number(), before, t.auditState());
+            audit.record("ticket.updated", "ticket", t.number(), before, after);
             flush(t);
         }
         return t;
+    }
+
+    /**
+     * The ticket as the API shows it: custom fields by the current forms (retired ones apart),
+     * personal data masked unless {@code reveal}, which only supervisors and admins may ask and
+     * which is audited (the field keys shown, never the values).
+     */
+    public JsonObject json(Ticket t, boolean reveal) {
+        if (reveal && !mayReveal()) {
+            throw new ForbiddenException("ticket.reveal.forbidden");
+        }
+        FormDefinitions.TicketFields current = forms.ticketFields();
+        List<FieldDefinition> defs = current.of(t.kind(), t.category());
+        JsonObject stored = storedFields(t);
+        if (reveal) {
+            List<String> personal = new ArrayList<>();
+            if (stored != null) {
+                stored.keySet().stream().sorted().forEach(k -> defs.stream().filter(d -> d.key().equals(k)).findFirst()
+                        .or(() -> current.last(k)).filter(FieldDefinition::personalData).ifPresent(d -> personal.add(k)));
+            }
+            if (!personal.isEmpty()) {
+                audit.recordRead("ticket", t.number(), Map.of("fields", personal));
+            }
+        }
+        return TicketJson.ticket(t, FieldValues.show(defs, stored, reveal, current::last));
+    }
+
+    /** Tickets as a list shows them: personal data always masked. */
+    public List<JsonObject> json(List<Ticket> tickets) {
+        FormDefinitions.TicketFields current = forms.ticketFields();
+        return tickets.stream().map(t -> TicketJson.ticket(t,
+                FieldValues.show(current.of(t.kind(), t.category()), storedFields(t), false, current::last))).toList();
+    }
+
+    /** Whether the caller may see personal data in clear (supervisors, admins, Kefu itself). */
+    public boolean mayReveal() {
+        Caller caller = callers.current().orElse(null);
+        return !(caller instanceof Caller.TenantUser u) || u.role() != io.kefu.platform.identity.Role.AGENT;
+    }
+
+    /** KPI aggregation over the tenant's tickets (see {@link FormDefinitions#aggregate}). */
+    public List<FieldProjection.Group> aggregateField(String numericKey, String groupKey) {
+        return forms.aggregate(numericKey, groupKey);
+    }
+
+    private static JsonObject storedFields(Ticket t) {
+        return t.customFields() == null ? null : Json.createReader(new StringReader(t.customFields())).readObject();
+    }
+
+    /** Changed values for the audit log, personal data masked (the log outlives an erasure). */
+    private static Map<String, String> logged(List<FieldDefinition> defs, List<FormValidator.Change> changes, boolean before) {
+        Map<String, String> m = new TreeMap<>();
+        for (FormValidator.Change c : changes) {
+            FieldDefinition d = defs.stream().filter(x -> x.key().equals(c.key())).findFirst().orElse(null);
+            m.put(c.key(), FieldValues.logged(d, before ? c.before() : c.after()));
+        }
+        return m;
     }
 
     /**
@@ -318,6 +471,11 @@ public class TicketService {
             q.setParameter("public", TicketEvent.Visibility.PUBLIC);
         }
         return q.getResultList();
+    }
+
+    /** PostgreSQL answers equality on custom fields from its jsonb index (ADR 0006). */
+    private boolean postgres() {
+        return data.entityManager().unwrap(org.eclipse.persistence.sessions.Session.class).getPlatform().isPostgreSQL();
     }
 
     /** The id of the bound tenant's team named by id or code, or a field error. */

@@ -74,33 +74,44 @@ public class TicketsResource {
         return (created.replayed() ? Response.ok() : Response.created(location))
                 .location(location)
                 .header("Idempotent-Replayed", created.replayed() ? "true" : null)
-                .entity(TicketJson.ticket(created.ticket())).build();
+                .entity(tickets.json(created.ticket(), false)).build();
     }
 
     @GET
     @Path("/{number}")
-    @Operation(summary = "One ticket")
-    public JsonObject one(@PathParam("number") String number) {
-        return TicketJson.ticket(tickets.get(number));
+    @Operation(summary = "One ticket; personal-data custom fields masked unless a supervisor or admin asks reveal=true (audited)")
+    @APIResponse(responseCode = "403", description = "reveal=true asked by an agent (ticket.reveal.forbidden)")
+    public Response one(@PathParam("number") String number,
+                        @Parameter(description = "true: personal data in clear (supervisors and admins; audited)") @QueryParam("reveal") String reveal) {
+        boolean clear = flag(reveal, "reveal");
+        Response.ResponseBuilder r = Response.ok(tickets.json(tickets.get(number), clear));
+        if (clear) {
+            // Personal data in clear: no copy in a browser's or proxy's cache.
+            r.header("Cache-Control", "no-store");
+        }
+        return r.build();
     }
 
     @GET
     @Operation(summary = "Tickets, filtered and paged",
             description = "Filters combine with AND. assignee=me|none|<user>; status may repeat or be comma-separated; "
                     + "createdFrom/createdTo take a date or an ISO instant; q matches the number or words of the subject. "
+                    + "Custom fields: field.<key>=value (equality; for a multiple choice: has the option), "
+                    + "field.<key>.gte / field.<key>.lte (numbers, money amounts, dates, date-times); sort=field.<key> or "
+                    + "-field.<key> lists the tickets having that field, ordered by it. "
                     + "Paging by cursor: pass nextCursor back as cursor.")
     public JsonObject list(@QueryParam("status") List<String> status, @QueryParam("kind") String kind,
                            @QueryParam("priority") String priority, @QueryParam("assignee") String assignee,
                            @QueryParam("team") String team, @QueryParam("customer") String customer,
                            @QueryParam("createdFrom") String createdFrom, @QueryParam("createdTo") String createdTo,
                            @QueryParam("q") String q, @QueryParam("tag") String tag,
-                           @Parameter(description = "-createdAt (default), createdAt, -updatedAt, updatedAt") @QueryParam("sort") String sort,
+                           @Parameter(description = "-createdAt (default), createdAt, -updatedAt, updatedAt, field.<key>, -field.<key>") @QueryParam("sort") String sort,
                            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         TicketQuery query = TicketQuery.parse(status, kind, priority, assignee, team, customer, createdFrom, createdTo, q, tag,
-                sort, cursor, limit, callers.current().map(Caller::username).orElse(null));
+                sort, cursor, limit, callers.current().map(Caller::username).orElse(null), uri.getQueryParameters());
         TicketService.Page page = tickets.list(query);
         JsonArrayBuilder items = Json.createArrayBuilder();
-        page.items().forEach(t -> items.add(TicketJson.ticket(t)));
+        tickets.json(page.items()).forEach(items::add);
         var b = Json.createObjectBuilder().add("items", items);
         if (page.nextCursor() == null) {
             b.addNull("nextCursor");
@@ -114,10 +125,12 @@ public class TicketsResource {
     @Path("/{number}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Operation(summary = "Change fields of a ticket (JSON merge patch)",
-            description = "Requires `version` as last read; a stale version answers 409 ticket.version.conflict and changes nothing.")
+            description = "Requires `version` as last read; a stale version answers 409 ticket.version.conflict and changes nothing. "
+                    + "`fields` changes custom field values (absent: kept, null: cleared), judged by the forms that apply; "
+                    + "errors of fields and of the ticket's own members come in one answer.")
     @APIResponse(responseCode = "409", description = "Someone changed the ticket since `version`")
     public JsonObject patch(@PathParam("number") String number, JsonObject body) {
-        return TicketJson.ticket(tickets.patch(number, body));
+        return tickets.json(tickets.patch(number, body), false);
     }
 
     @POST
@@ -135,7 +148,7 @@ public class TicketsResource {
         TransitionRequest move = new TransitionRequest(to, TicketRequests.string(in, "reason"),
                 TicketRequests.string(in, "resolution"), TicketRequests.string(in, "assignee"));
         Long version = in.get("version") instanceof JsonNumber n ? n.longValue() : null;
-        return TicketJson.ticket(tickets.transition(number, move, version, bool(in, "byCustomer"), TicketRequests.string(in, "team")));
+        return tickets.json(tickets.transition(number, move, version, bool(in, "byCustomer"), TicketRequests.string(in, "team")), false);
     }
 
     @POST
@@ -170,6 +183,16 @@ public class TicketsResource {
         JsonArrayBuilder items = Json.createArrayBuilder();
         tickets.timeline(number, internal).forEach(e -> items.add(TicketJson.event(e)));
         return Json.createObjectBuilder().add("items", items).build();
+    }
+
+    private static boolean flag(String value, String field) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidInputException(FieldError.of(field, "field.type.boolean"));
     }
 
     private static boolean bool(JsonObject in, String key) {

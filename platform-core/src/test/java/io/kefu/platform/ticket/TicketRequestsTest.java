@@ -78,13 +78,15 @@ class TicketRequestsTest {
     }
 
     @Test
-    void customFieldsMustBeAFlatObject() {
+    void customFieldsAreAnObjectLeftToTheFormsToJudge() {
         assertEquals("{\"waybill\":\"SF1234567890\",\"weightKg\":2.5}",
-                TicketRequests.customFieldsJson(json("{'fields':{'waybill':'SF1234567890','weightKg':2.5}}")));
-        assertEquals(Map.of("fields.bad key", "ticket.field.key.invalid"),
-                errors(() -> TicketRequests.draft(json("{'kind':'FAULT','subject':'x','fields':{'bad key':1}}"), Channel.API)));
-        assertEquals(Map.of("fields.nested", "ticket.field.value.invalid"),
-                errors(() -> TicketRequests.draft(json("{'kind':'FAULT','subject':'x','fields':{'nested':{'a':1}}}"), Channel.API)));
+                TicketRequests.fields(json("{'fields':{'waybill':'SF1234567890','weightKg':2.5}}")).toString());
+        assertEquals(Map.of("fields", "field.type.object"),
+                errors(() -> TicketRequests.draft(json("{'kind':'FAULT','subject':'x','fields':['a']}"), Channel.API)));
+        assertEquals(Map.of("fields", "field.type.object"),
+                errors(() -> TicketRequests.patch(json("{'version':1,'fields':'x'}"), TicketKind.FAULT)));
+        assertEquals(TicketKind.FAULT, TicketRequests.kindOrNull(json("{'kind':'FAULT','subject':''}")));
+        assertEquals(null, TicketRequests.categoryOrNull(json("{'category':'Not A Code'}")));
     }
 
     @Test
