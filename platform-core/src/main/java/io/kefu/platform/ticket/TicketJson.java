@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 
 /** Tickets and timeline entries as the REST API shows them (names from the JSON contract). */
 public final class TicketJson {
@@ -16,6 +17,11 @@ public final class TicketJson {
     }
 
     public static JsonObject ticket(Ticket t) {
+        return ticket(t, JsonValue.NULL);
+    }
+
+    /** With the {@code sla} member as the service standards see the ticket (null: no standard applies). */
+    public static JsonObject ticket(Ticket t, JsonValue sla) {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("number", t.number())
                 .add("kind", t.kind().name())
@@ -63,6 +69,7 @@ public final class TicketJson {
             b.add("complaint", cb);
         }
         b.add("allowedTransitions", names(Lifecycle.next(t.status()).stream().map(Enum::name).sorted().toList()));
+        b.add("sla", sla == null ? JsonValue.NULL : sla);
         b.add("version", t.version());
         return b.build();
     }

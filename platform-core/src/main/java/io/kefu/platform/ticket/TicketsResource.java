@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.kefu.platform.i18n.Messages;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.Inputs;
@@ -59,6 +62,13 @@ public class TicketsResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpHeaders headers;
+
+    /** The service standards, when the feature is deployed (it always is in Kefu's WAR). */
+    @Inject
+    Instance<TicketSla> sla;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a ticket", description = "JSON: kind, subject, description, priority, channel, category, "
@@ -74,20 +84,22 @@ public class TicketsResource {
         return (created.replayed() ? Response.ok() : Response.created(location))
                 .location(location)
                 .header("Idempotent-Replayed", created.replayed() ? "true" : null)
-                .entity(TicketJson.ticket(created.ticket())).build();
+                .entity(json(created.ticket())).build();
     }
 
     @GET
     @Path("/{number}")
     @Operation(summary = "One ticket")
     public JsonObject one(@PathParam("number") String number) {
-        return TicketJson.ticket(tickets.get(number));
+        return json(tickets.get(number));
     }
 
     @GET
     @Operation(summary = "Tickets, filtered and paged",
             description = "Filters combine with AND. assignee=me|none|<user>; status may repeat or be comma-separated; "
                     + "createdFrom/createdTo take a date or an ISO instant; q matches the number or words of the subject. "
+                    + "sla=at-risk lists tickets past their service standard's warning point and not yet breached, "
+                    + "sla=breached those with a breached target. "
                     + "Paging by cursor: pass nextCursor back as cursor.")
     public JsonObject list(@QueryParam("status") List<String> status, @QueryParam("kind") String kind,
                            @QueryParam("priority") String priority, @QueryParam("assignee") String assignee,
@@ -95,12 +107,19 @@ public class TicketsResource {
                            @QueryParam("createdFrom") String createdFrom, @QueryParam("createdTo") String createdTo,
                            @QueryParam("q") String q, @QueryParam("tag") String tag,
                            @Parameter(description = "-createdAt (default), createdAt, -updatedAt, updatedAt") @QueryParam("sort") String sort,
-                           @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+                           @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+                           @Parameter(description = "at-risk or breached") @QueryParam("sla") String slaFilter) {
         TicketQuery query = TicketQuery.parse(status, kind, priority, assignee, team, customer, createdFrom, createdTo, q, tag,
                 sort, cursor, limit, callers.current().map(Caller::username).orElse(null));
-        TicketService.Page page = tickets.list(query);
+        TicketService.Page page;
+        if (slaFilter == null || slaFilter.isBlank()) {
+            page = tickets.list(query);
+        } else {
+            TicketSla standards = sla.get();
+            page = tickets.list(query, standards.filter(slaFilter.strip()), new Object[] {"slaNow", standards.now().atOffset(java.time.ZoneOffset.UTC)});
+        }
         JsonArrayBuilder items = Json.createArrayBuilder();
-        page.items().forEach(t -> items.add(TicketJson.ticket(t)));
+        page.items().forEach(t -> items.add(json(t)));
         var b = Json.createObjectBuilder().add("items", items);
         if (page.nextCursor() == null) {
             b.addNull("nextCursor");
@@ -117,7 +136,7 @@ public class TicketsResource {
             description = "Requires `version` as last read; a stale version answers 409 ticket.version.conflict and changes nothing.")
     @APIResponse(responseCode = "409", description = "Someone changed the ticket since `version`")
     public JsonObject patch(@PathParam("number") String number, JsonObject body) {
-        return TicketJson.ticket(tickets.patch(number, body));
+        return json(tickets.patch(number, body));
     }
 
     @POST
@@ -135,7 +154,7 @@ public class TicketsResource {
         TransitionRequest move = new TransitionRequest(to, TicketRequests.string(in, "reason"),
                 TicketRequests.string(in, "resolution"), TicketRequests.string(in, "assignee"));
         Long version = in.get("version") instanceof JsonNumber n ? n.longValue() : null;
-        return TicketJson.ticket(tickets.transition(number, move, version, bool(in, "byCustomer"), TicketRequests.string(in, "team")));
+        return json(tickets.transition(number, move, version, bool(in, "byCustomer"), TicketRequests.string(in, "team")));
     }
 
     @POST
@@ -170,6 +189,14 @@ public class TicketsResource {
         JsonArrayBuilder items = Json.createArrayBuilder();
         tickets.timeline(number, internal).forEach(e -> items.add(TicketJson.event(e)));
         return Json.createObjectBuilder().add("items", items).build();
+    }
+
+    /** The ticket as JSON, with its service standard in the caller's language. */
+    private JsonObject json(Ticket t) {
+        if (!sla.isResolvable()) {
+            return TicketJson.ticket(t);
+        }
+        return TicketJson.ticket(t, sla.get().of(t, Messages.firstSupported(headers.getAcceptableLanguages())));
     }
 
     private static boolean bool(JsonObject in, String key) {
