@@ -352,11 +352,10 @@ public class SlaClocks {
 
     /**
      * Re-evaluates up to {@code size} open tickets with ids after {@code afterId} (null: from the
-     * start) under the current rules, in its own transaction. Returns the last id handled, or
-     * null when there were none left.
+     * start) under the current rules, in its own transaction. Null when there were none left.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public String reevaluateBatch(String afterId, int size) {
+    public Batch reevaluateBatch(String afterId, int size) {
         EntityManager em = data.entityManager();
         var query = em.createQuery("select t from Ticket t where t.status in :open"
                         + (afterId == null ? "" : " and t.id > :after") + " order by t.id", Ticket.class)
@@ -388,7 +387,11 @@ public class SlaClocks {
         for (Ticket t : batch) {
             evaluate(t, clocks.getOrDefault(t.id(), new EnumMap<>(TargetKind.class)), grades.get(t.customerId()), now, false, rules);
         }
-        return batch.get(batch.size() - 1).id();
+        return new Batch(batch.size(), batch.get(batch.size() - 1).id());
+    }
+
+    /** What one re-evaluation batch did: how many tickets, and the last id (where the next starts). */
+    public record Batch(int size, String lastId) {
     }
 
     static List<TicketStatus> openStatuses() {
@@ -409,6 +412,11 @@ public class SlaClocks {
         return data.entityManager().createQuery("select c.id from SlaClock c where c.stoppedAt is null and c.pausedSince is null"
                         + " and c.breachedAt is null and c.dueAt <= :now order by c.dueAt", String.class)
                 .setParameter("now", now.atOffset(ZoneOffset.UTC)).setMaxResults(limit).getResultList();
+    }
+
+    /** Sets the tenant's agenda entry to its next alarm (after a sweep visited it). */
+    public void settleAgenda() {
+        agenda.settle(this::nextAlarm);
     }
 
     /** The earliest alarm among running clocks, or null. */
