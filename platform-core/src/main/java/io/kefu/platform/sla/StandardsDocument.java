@@ -289,6 +289,7 @@ public final class StandardsDocument {
             own.reject(at(path, "targets"), tv == null || tv == JsonValue.NULL ? "field.required" : "field.type.object");
         } else {
             Set<String> members = new HashSet<>();
+            boolean badTarget = false;
             for (TargetKind k : TargetKind.values()) {
                 members.add(k.member());
                 String tp = at(path, "targets") + "." + k.member();
@@ -298,6 +299,7 @@ public final class StandardsDocument {
                 }
                 Target t = x instanceof JsonString s ? Target.parse(s.getString()) : null;
                 if (t == null) {
+                    badTarget = true;
                     own.reject(tp, "sla.duration.invalid", x instanceof JsonString s ? s.getString() : x.toString());
                 } else {
                     targets.put(k, t);
@@ -305,10 +307,11 @@ public final class StandardsDocument {
             }
             for (String key : to.keySet()) {
                 if (!members.contains(key)) {
+                    badTarget = true;
                     own.reject(at(path, "targets") + "." + key, "field.unknown");
                 }
             }
-            if (targets.isEmpty() && !own.hasErrors()) {
+            if (targets.isEmpty() && !badTarget) {
                 own.reject(at(path, "targets"), "sla.targets.none");
             }
         }
