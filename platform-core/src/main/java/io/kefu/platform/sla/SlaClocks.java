@@ -416,6 +416,8 @@ public class SlaClocks {
 
     /** Sets the tenant's agenda entry to its next alarm (after a sweep visited it). */
     public void settleAgenda() {
+        // Bind the tenant's schema to this transaction's EntityManager before the agenda uses it.
+        data.entityManager();
         agenda.settle(this::nextAlarm);
     }
 
