@@ -91,8 +91,8 @@ public class SlaClocks {
         Rules rules = new Rules();
         Ticket t = e.ticket();
         switch (e.change()) {
-            case CREATED, MATCHED_FIELDS -> evaluate(t, clocksOf(List.of(t.id())).getOrDefault(t.id(), new EnumMap<>(TargetKind.class)),
-                    grade(t.customerId()), e.at(), e.change() == TicketChanged.Change.CREATED, rules);
+            case CREATED, MATCHED_FIELDS -> agenda.lower(evaluate(t, clocks(t.id()), grade(t.customerId()), e.at(),
+                    e.change() == TicketChanged.Change.CREATED, rules));
             case STATUS -> status(t, e.from(), e.at(), rules);
             case PUBLIC_REPLY -> stop(t, e.at(), rules, TargetKind.FIRST_RESPONSE, TargetKind.NEXT_RESPONSE);
             case CUSTOMER_MESSAGE -> customerMessage(t, e.at(), rules);
@@ -135,7 +135,7 @@ public class SlaClocks {
      * recomputes running clocks from their start when the rule or its version differs. Stopped
      * clocks keep the rule they were judged by. No rule: running clocks are cancelled.
      */
-    void evaluate(Ticket t, Map<TargetKind, SlaClock> clocks, String grade, Instant at, boolean created, Rules rules) {
+    Instant evaluate(Ticket t, Map<TargetKind, SlaClock> clocks, String grade, Instant at, boolean created, Rules rules) {
         ServiceStandard rule = ServiceStandard.firstMatch(rules.ordered(), subject(t, grade));
         EntityManager em = data.entityManager();
         List<SlaClock> changed = new ArrayList<>();
@@ -145,15 +145,12 @@ public class SlaClocks {
                     changed.add(c);
                 }
             }
-            if (!changed.isEmpty()) {
-                timeline(t, at, "UNMATCHED", null, changed);
-            }
-            return;
+            return changed.isEmpty() ? null : record(t, at, "UNMATCHED", null, changed);
         }
         boolean current = !clocks.isEmpty() && clocks.values().stream().filter(SlaClock::isRunning)
                 .allMatch(c -> c.ruleCode().equals(rule.code()) && c.ruleVersion() == rule.version());
         if (current && !missingClocks(t, rule, clocks)) {
-            return;
+            return null;
         }
         BusinessCalendar cal = rules.counting(rule);
         boolean pausedNow = rule.pausesIn(t.status());
@@ -184,9 +181,7 @@ public class SlaClocks {
                 changed.add(fresh);
             }
         }
-        if (!changed.isEmpty()) {
-            timeline(t, at, created ? "STARTED" : "RECOMPUTED", rule, changed);
-        }
+        return changed.isEmpty() ? null : record(t, at, created ? "STARTED" : "RECOMPUTED", rule, changed);
     }
 
     private boolean missingClocks(Ticket t, ServiceStandard rule, Map<TargetKind, SlaClock> clocks) {
@@ -319,6 +314,11 @@ public class SlaClocks {
 
     /** On the timeline (what changed, the due times now) and into the tenant's agenda. */
     private void timeline(Ticket t, Instant at, String change, ServiceStandard rule, List<SlaClock> changed) {
+        agenda.lower(record(t, at, change, rule, changed));
+    }
+
+    /** On the timeline; returns the earliest alarm of the changed clocks (null: none) for the agenda. */
+    private Instant record(Ticket t, Instant at, String change, ServiceStandard rule, List<SlaClock> changed) {
         JsonObjectBuilder b = Json.createObjectBuilder().add("change", change);
         if (rule != null) {
             b.add("serviceStandard", rule.code()).add("version", rule.version());
@@ -333,7 +333,7 @@ public class SlaClocks {
             }
         }
         tickets.recordServiceStandardEvent(t, at, b.add("clocks", list).build());
-        agenda.lower(earliest);
+        return earliest;
     }
 
     private static JsonObject clockSummary(SlaClock c) {
@@ -384,9 +384,15 @@ public class SlaClocks {
         }
         Rules rules = new Rules();
         Instant now = clock.instant();
+        Instant earliest = null;
         for (Ticket t : batch) {
-            evaluate(t, clocks.getOrDefault(t.id(), new EnumMap<>(TargetKind.class)), grades.get(t.customerId()), now, false, rules);
+            Instant alarm = evaluate(t, clocks.getOrDefault(t.id(), new EnumMap<>(TargetKind.class)), grades.get(t.customerId()), now, false, rules);
+            if (alarm != null && (earliest == null || alarm.isBefore(earliest))) {
+                earliest = alarm;
+            }
         }
+        // Once per batch: a bulk UPDATE flushes the persistence context, per ticket it made batches quadratic.
+        agenda.lower(earliest);
         return new Batch(batch.size(), batch.get(batch.size() - 1).id());
     }
 
