@@ -17,10 +17,12 @@ tmp=$(mktemp)
   echo
   bench/startup.sh "${KEFU_BENCH_RUNS:-3}"
   echo
+  bench/sla.sh
+  echo
   echo "## Not measured yet"
   echo
-  echo "REST throughput, SLA sweep, provisioning at scale and UI sessions come with their"
-  echo "features (issues 3, 5, 7 and 8); they will be added here by this same script."
+  echo "REST throughput, provisioning at scale and UI sessions come with their"
+  echo "features (issues 3, 7 and 8); they will be added here by this same script."
 } > "$tmp"
 mv "$tmp" "$out"
 echo "wrote $out"

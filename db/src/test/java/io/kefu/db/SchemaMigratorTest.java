@@ -22,6 +22,7 @@ class SchemaMigratorTest {
     private static final Set<String> TENANT_TABLES = Set.of("member", "tenant_setting", "audit_event", "customer", "customer_contact",
             "team", "team_member", "team_rotation", "ticket", "ticket_event", "ticket_counter", "idempotency_key", "attachment",
             "form", "form_version", "ticket_field_value",
+            "sla_calendar", "sla_standard", "sla_standard_version", "sla_clock", "notification",
             "databasechangelog", "databasechangeloglock");
 
     @Test
@@ -42,7 +43,7 @@ class SchemaMigratorTest {
     void platformChangelogCreatesPlatformTables_onH2() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             SchemaMigrator.migrate(c, new SchemaName("kefu"), SchemaMigrator.PLATFORM_CHANGELOG);
-            assertEquals(Set.of("plan", "tenant", "login", "operator_account", "plugin", "api_token", "databasechangelog", "databasechangeloglock"),
+            assertEquals(Set.of("plan", "tenant", "login", "operator_account", "plugin", "api_token", "sla_agenda", "scheduler_lease", "databasechangelog", "databasechangeloglock"),
                     tables(c, "kefu"));
             assertEquals(3, count(c, "kefu.plan"));
         }

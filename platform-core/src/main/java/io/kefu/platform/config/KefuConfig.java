@@ -48,6 +48,14 @@ public final class KefuConfig {
         return value("kefu.autoclose.period.seconds", "KEFU_AUTOCLOSE_PERIOD_SECONDS").map(Long::parseLong).orElse(300L);
     }
 
+    /**
+     * How often the service standards' sweep looks for due warnings and breaches, in seconds
+     * (default 30). One node of the cluster sweeps at a time (ADR 0008).
+     */
+    public static long slaSweepPeriodSeconds() {
+        return value("kefu.sla.sweep.period.seconds", "KEFU_SLA_SWEEP_PERIOD_SECONDS").map(Long::parseLong).orElse(30L);
+    }
+
     /** Largest attachment accepted, in bytes ({@code KEFU_ATTACHMENTS_MAX_BYTES}). */
     public static Optional<Long> attachmentMaxBytes() {
         return value("kefu.attachments.max-bytes", "KEFU_ATTACHMENTS_MAX_BYTES").map(Long::parseLong);

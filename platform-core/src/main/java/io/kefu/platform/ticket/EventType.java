@@ -17,5 +17,7 @@ public enum EventType {
     /** A complaint's required contact with the customer. */
     CUSTOMER_CONTACT,
     /** Something Kefu did on its own (auto-close). */
-    SYSTEM
+    SYSTEM,
+    /** What the service standards did: a clock started, was recomputed, warned or breached. */
+    SLA
 }

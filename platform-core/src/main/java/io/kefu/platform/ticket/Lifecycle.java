@@ -121,7 +121,8 @@ public final class Lifecycle {
                 default -> own;
             };
             case CUSTOMER -> to == CLOSED || to == REOPENED || (t.status() == PENDING_CUSTOMER && to == IN_PROGRESS);
-            case SYSTEM -> to == CLOSED || to == ARCHIVED || to == IN_PROGRESS;
+            // ASSIGNED: a breached service standard's REASSIGN hands the ticket to an escalation team.
+            case SYSTEM -> to == CLOSED || to == ARCHIVED || to == IN_PROGRESS || to == ASSIGNED;
         };
     }
 

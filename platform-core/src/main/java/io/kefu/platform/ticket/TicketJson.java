@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 
 import io.kefu.platform.form.FieldValues;
 
@@ -17,7 +18,11 @@ public final class TicketJson {
     private TicketJson() {
     }
 
-    /** {@code fields}: the custom field values as shown to the caller (see {@link FieldValues#show}). */
+    /**
+     * {@code fields}: the custom field values as shown to the caller (see {@link FieldValues#show}).
+     * The {@code sla} member is added by the resource (TicketsResource#json), which knows the
+     * service standards.
+     */
     public static JsonObject ticket(Ticket t, FieldValues.Shown fields) {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("number", t.number())

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -91,6 +92,9 @@ public class TicketService {
     @Inject
     FieldProjection projection;
 
+    @Inject
+    Event<TicketChanged> changes;
+
     Clock clock = Clock.systemUTC();
 
     /** The ticket created, and whether it was created by an earlier request with the same key. */
@@ -144,6 +148,7 @@ public class TicketService {
         created.put("fields", logged(fieldDefs, fields.changes(), false));
         audit.record("ticket.created", "ticket", t.number(), null, created);
         claim.ifPresent(c -> idempotency.remember(c, t.id()));
+        changes.fire(new TicketChanged(t, TicketChanged.Change.CREATED, t.status(), now));
         return new Created(t, false);
     }
 
@@ -158,18 +163,32 @@ public class TicketService {
     }
 
     public Page list(TicketQuery asked) {
+        return list(asked, null, null);
+    }
+
+    /**
+     * As {@link #list(TicketQuery)}, with one more JPQL condition on {@code t} from another
+     * feature (the service standards' {@code sla} filter) and its one named parameter.
+     */
+    public Page list(TicketQuery asked, String condition, Object[] parameter) {
         // A team is named by id or code; an unknown one simply matches nothing.
         TicketQuery q = asked.team() == null ? asked
                 : asked.withTeam(teams.find(asked.team()).map(Team::id).orElse("-none-"));
         FormDefinitions.TicketFields current = forms.ticketFields();
         TicketQuery.Jpql jpql = q.where(key -> current.type(key)
                 .orElseThrow(() -> new InvalidInputException(FieldError.of("field." + key, "field.unknown"))), postgres());
+        // A caller's extra condition (the SLA queues) is ANDed to the query's own filters.
+        String where = condition == null ? jpql.where()
+                : (jpql.where().isEmpty() ? " where " : jpql.where() + " and ") + "(" + condition + ")";
         if (jpql.sortValue() != null) {
             // Sorted by a custom field: the next cursor carries the last row's value of it.
             TypedQuery<Object[]> byField = data.entityManager().createQuery(
-                    "select t, " + jpql.sortValue() + " from Ticket t" + jpql.from() + jpql.where() + jpql.orderBy(), Object[].class);
+                    "select t, " + jpql.sortValue() + " from Ticket t" + jpql.from() + where + jpql.orderBy(), Object[].class);
             for (Object[] p : jpql.params()) {
                 byField.setParameter((String) p[0], p[1]);
+            }
+            if (parameter != null) {
+                byField.setParameter((String) parameter[0], parameter[1]);
             }
             List<Object[]> rows = byField.setMaxResults(q.limit() + 1).getResultList();
             boolean more = rows.size() > q.limit();
@@ -185,9 +204,12 @@ public class TicketService {
             return new Page(page.stream().map(r -> (Ticket) r[0]).toList(), next);
         }
         TypedQuery<Ticket> query = data.entityManager()
-                .createQuery("select t from Ticket t" + jpql.from() + jpql.where() + jpql.orderBy(), Ticket.class);
+                .createQuery("select t from Ticket t" + jpql.from() + where + jpql.orderBy(), Ticket.class);
         for (Object[] p : jpql.params()) {
             query.setParameter((String) p[0], p[1]);
+        }
+        if (parameter != null) {
+            query.setParameter((String) parameter[0], parameter[1]);
         }
         List<Ticket> rows = query.setMaxResults(q.limit() + 1).getResultList();
         boolean more = rows.size() > q.limit();
@@ -259,9 +281,15 @@ public class TicketService {
             }
             audit.record("ticket.updated", "ticket", t.number(), before, after);
             flush(t);
+            if (changes.stream().anyMatch(c -> MATCHED_FIELDS.contains(c.field()))) {
+                this.changes.fire(new TicketChanged(t, TicketChanged.Change.MATCHED_FIELDS, t.status(), now));
+            }
         }
         return t;
     }
+
+    /** Fields a service standard matches on (the customer: through the customer's grade). */
+    private static final java.util.Set<String> MATCHED_FIELDS = java.util.Set.of("priority", "category", "customer");
 
     /**
      * The ticket as the API shows it: custom fields by the current forms (retired ones apart),
@@ -381,6 +409,9 @@ public class TicketService {
         }
         audit.record("ticket.transitioned", "ticket", t.number(), before, t.auditState());
         flush(t);
+        if (from != t.status()) {
+            this.changes.fire(new TicketChanged(t, TicketChanged.Change.STATUS, from, now));
+        }
         return t;
     }
 
@@ -406,6 +437,10 @@ public class TicketService {
                 internal ? TicketEvent.Visibility.INTERNAL : TicketEvent.Visibility.PUBLIC, text,
                 byCustomer ? Json.createObjectBuilder().add("relayedBy", actorName()).build() : null, actor);
         flush(t);
+        if (type != EventType.NOTE) {
+            changes.fire(new TicketChanged(t, byCustomer ? TicketChanged.Change.CUSTOMER_MESSAGE : TicketChanged.Change.PUBLIC_REPLY,
+                    t.status(), now));
+        }
         return e;
     }
 
@@ -424,7 +459,85 @@ public class TicketService {
         audit.record("ticket.customer-contacted", "ticket", t.number(), null,
                 java.util.Map.of("channel", via.name(), "at", now.toString()));
         flush(t);
+        changes.fire(new TicketChanged(t, TicketChanged.Change.CUSTOMER_CONTACT, t.status(), now));
         return e;
+    }
+
+    /**
+     * Puts what the service standards did on the ticket's timeline (internal): a clock started,
+     * was recomputed, warned or breached. {@code details} carries the codes and instants.
+     */
+    public void recordServiceStandardEvent(Ticket t, Instant at, JsonObject details) {
+        event(data.entityManager(), t, at, EventType.SLA, TicketEvent.Visibility.INTERNAL, null, details, Actor.system());
+    }
+
+    /**
+     * A breached service standard raises the priority one step (LOW to NORMAL to HIGH to
+     * URGENT), as Kefu. Returns false when it is already URGENT or the ticket is read-only.
+     */
+    public boolean raisePriorityForBreach(Ticket t, String ruleCode) {
+        if (t.priority() == Priority.URGENT || t.status().isTerminal()) {
+            return false;
+        }
+        Priority higher = Priority.values()[t.priority().ordinal() - 1];
+        return systemEdit(t, new TicketEdit(null, null, higher, null, null, null, null, null), ruleCode);
+    }
+
+    /** A breached service standard tags the ticket {@code escalated}; false when it already is. */
+    public boolean markEscalatedForBreach(Ticket t, String ruleCode) {
+        if (t.tags().contains(ESCALATED_TAG) || t.status().isTerminal()) {
+            return false;
+        }
+        List<String> tags = new java.util.ArrayList<>(t.tags());
+        tags.add(ESCALATED_TAG);
+        return systemEdit(t, new TicketEdit(null, null, null, null, null, null, tags, null), ruleCode);
+    }
+
+    /**
+     * A breached service standard moves the ticket to {@code teamRef}; the team's strategy picks
+     * the assignee when the lifecycle allows assigning now. Returns the new assignee, or null
+     * when the team chose nobody (the ticket then waits in the team's queue).
+     */
+    public String reassignForBreach(Ticket t, String teamRef, String ruleCode) {
+        if (t.status().isTerminal()) {
+            return null;
+        }
+        String team = teamId(teamRef, "team");
+        if (!team.equals(t.teamId())) {
+            systemEdit(t, new TicketEdit(null, null, null, null, null, new TicketEdit.Value(team), null, null), ruleCode);
+        }
+        if (!Lifecycle.isLegal(t.status(), TicketStatus.ASSIGNED)) {
+            return null;
+        }
+        Optional<String> chosen = teamAssignment.pickAssignee(team);
+        if (chosen.isEmpty() || chosen.get().equals(t.assignee())) {
+            return null;
+        }
+        transition(t.number(), TransitionRequest.to(TicketStatus.ASSIGNED).withAssignee(chosen.get())
+                .withReason("service standard " + ruleCode + " breached"), null, false);
+        return chosen.get();
+    }
+
+    /** The tag a breach with MARK_ESCALATED puts on a ticket. */
+    public static final String ESCALATED_TAG = "escalated";
+
+    private boolean systemEdit(Ticket t, TicketEdit edit, String ruleCode) {
+        Instant now = clock.instant();
+        var before = t.auditState();
+        List<FieldChange> changed = t.edit(edit, now);
+        if (changed.isEmpty()) {
+            return false;
+        }
+        EntityManager em = data.entityManager();
+        for (FieldChange c : changed) {
+            JsonObject details = Json.createObjectBuilder(change(c)).add("serviceStandard", ruleCode).build();
+            event(em, t, now, EventType.FIELD_CHANGE, TicketEvent.Visibility.INTERNAL, null, details, Actor.system());
+        }
+        audit.record("ticket.updated", "ticket", t.number(), before, t.auditState());
+        if (changed.stream().anyMatch(c -> MATCHED_FIELDS.contains(c.field()))) {
+            changes.fire(new TicketChanged(t, TicketChanged.Change.MATCHED_FIELDS, t.status(), now));
+        }
+        return true;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.kefu.platform.i18n.Messages;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.Inputs;
@@ -59,6 +62,13 @@ public class TicketsResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpHeaders headers;
+
+    /** The service standards, when the feature is deployed (it always is in Kefu's WAR). */
+    @Inject
+    Instance<TicketSla> sla;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a ticket", description = "JSON: kind, subject, description, priority, channel, category, "
@@ -74,7 +84,7 @@ public class TicketsResource {
         return (created.replayed() ? Response.ok() : Response.created(location))
                 .location(location)
                 .header("Idempotent-Replayed", created.replayed() ? "true" : null)
-                .entity(tickets.json(created.ticket(), false)).build();
+                .entity(json(tickets.json(created.ticket(), false), created.ticket())).build();
     }
 
     @GET
@@ -84,7 +94,8 @@ public class TicketsResource {
     public Response one(@PathParam("number") String number,
                         @Parameter(description = "true: personal data in clear (supervisors and admins; audited)") @QueryParam("reveal") String reveal) {
         boolean clear = flag(reveal, "reveal");
-        Response.ResponseBuilder r = Response.ok(tickets.json(tickets.get(number), clear));
+        Ticket ticket = tickets.get(number);
+        Response.ResponseBuilder r = Response.ok(json(tickets.json(ticket, clear), ticket));
         if (clear) {
             // Personal data in clear: no copy in a browser's or proxy's cache.
             r.header("Cache-Control", "no-store");
@@ -99,6 +110,8 @@ public class TicketsResource {
                     + "Custom fields: field.<key>=value (equality; for a multiple choice: has the option), "
                     + "field.<key>.gte / field.<key>.lte (numbers, money amounts, dates, date-times); sort=field.<key> or "
                     + "-field.<key> lists the tickets having that field, ordered by it. "
+                    + "sla=at-risk lists tickets past their service standard's warning point and not yet breached, "
+                    + "sla=breached those with a breached target. "
                     + "Paging by cursor: pass nextCursor back as cursor.")
     public JsonObject list(@QueryParam("status") List<String> status, @QueryParam("kind") String kind,
                            @QueryParam("priority") String priority, @QueryParam("assignee") String assignee,
@@ -106,12 +119,22 @@ public class TicketsResource {
                            @QueryParam("createdFrom") String createdFrom, @QueryParam("createdTo") String createdTo,
                            @QueryParam("q") String q, @QueryParam("tag") String tag,
                            @Parameter(description = "-createdAt (default), createdAt, -updatedAt, updatedAt, field.<key>, -field.<key>") @QueryParam("sort") String sort,
-                           @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+                           @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+                           @Parameter(description = "at-risk or breached") @QueryParam("sla") String slaFilter) {
         TicketQuery query = TicketQuery.parse(status, kind, priority, assignee, team, customer, createdFrom, createdTo, q, tag,
                 sort, cursor, limit, callers.current().map(Caller::username).orElse(null), uri.getQueryParameters());
-        TicketService.Page page = tickets.list(query);
+        TicketService.Page page;
+        if (slaFilter == null || slaFilter.isBlank()) {
+            page = tickets.list(query);
+        } else {
+            TicketSla standards = sla.get();
+            page = tickets.list(query, standards.filter(slaFilter.strip()), new Object[] {"slaNow", standards.now().atOffset(java.time.ZoneOffset.UTC)});
+        }
         JsonArrayBuilder items = Json.createArrayBuilder();
-        tickets.json(page.items()).forEach(items::add);
+        List<JsonObject> shown = tickets.json(page.items());
+        for (int i = 0; i < shown.size(); i++) {
+            items.add(json(shown.get(i), page.items().get(i)));
+        }
         var b = Json.createObjectBuilder().add("items", items);
         if (page.nextCursor() == null) {
             b.addNull("nextCursor");
@@ -130,7 +153,8 @@ public class TicketsResource {
                     + "errors of fields and of the ticket's own members come in one answer.")
     @APIResponse(responseCode = "409", description = "Someone changed the ticket since `version`")
     public JsonObject patch(@PathParam("number") String number, JsonObject body) {
-        return tickets.json(tickets.patch(number, body), false);
+        Ticket patched = tickets.patch(number, body);
+        return json(tickets.json(patched, false), patched);
     }
 
     @POST
@@ -148,7 +172,8 @@ public class TicketsResource {
         TransitionRequest move = new TransitionRequest(to, TicketRequests.string(in, "reason"),
                 TicketRequests.string(in, "resolution"), TicketRequests.string(in, "assignee"));
         Long version = in.get("version") instanceof JsonNumber n ? n.longValue() : null;
-        return tickets.json(tickets.transition(number, move, version, bool(in, "byCustomer"), TicketRequests.string(in, "team")), false);
+        Ticket moved = tickets.transition(number, move, version, bool(in, "byCustomer"), TicketRequests.string(in, "team"));
+        return json(tickets.json(moved, false), moved);
     }
 
     @POST
@@ -193,6 +218,13 @@ public class TicketsResource {
             return true;
         }
         throw new InvalidInputException(FieldError.of(field, "field.type.boolean"));
+    }
+
+    /** The ticket as shown, with its service standard in the caller's language ({@code sla}: null when none applies). */
+    private JsonObject json(JsonObject shown, Ticket t) {
+        JsonValue standard = sla.isResolvable()
+                ? sla.get().of(t, Messages.firstSupported(headers.getAcceptableLanguages())) : JsonValue.NULL;
+        return Json.createObjectBuilder(shown).add("sla", standard == null ? JsonValue.NULL : standard).build();
     }
 
     private static boolean bool(JsonObject in, String key) {

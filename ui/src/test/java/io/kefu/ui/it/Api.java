@@ -40,6 +40,11 @@ public final class Api {
         return new Api(URI.create("http://127.0.0.1:" + ItEnvironment.port() + "/"));
     }
 
+    /** A server started by the test itself (the two-node cluster test). */
+    public static Api at(String baseUrl) {
+        return new Api(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"));
+    }
+
     public URI uri(String path) {
         return base.resolve(path.startsWith("/") ? path.substring(1) : path);
     }

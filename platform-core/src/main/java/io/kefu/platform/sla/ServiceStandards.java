@@ -1,0 +1,100 @@
+package io.kefu.platform.sla;
+
+import java.io.StringReader;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import io.kefu.platform.problem.FieldError;
+import io.kefu.platform.problem.InvalidInputException;
+
+/**
+ * The bound tenant's service standards as a whole: the entry point for the REST resources and
+ * for the plugin host, which calls {@link #importDocument(String)} and {@link #exportDocument()}
+ * at merge time. Every change to the rules re-evaluates the tenant's open tickets afterwards,
+ * in batches of {@value #BATCH}, each batch in its own transaction (a ticket changed by someone
+ * meanwhile is simply evaluated again at its next change).
+ */
+@ApplicationScoped
+public class ServiceStandards {
+
+    static final int BATCH = 500;
+
+    @Inject
+    StandardsStore store;
+
+    @Inject
+    SlaClocks clocks;
+
+    /**
+     * Replaces all of the tenant's calendars and service standards by those of {@code json} (the
+     * service-standards interchange format), all or nothing, then re-evaluates open tickets.
+     *
+     * @throws InvalidInputException naming every invalid member by its path
+     */
+    public StandardsDocument.Contents importDocument(String json) {
+        JsonObject doc;
+        try (JsonReader r = Json.createReader(new StringReader(json == null ? "" : json))) {
+            doc = r.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new InvalidInputException(FieldError.of("document", "sla.document.unreadable"));
+        }
+        return importDocument(doc);
+    }
+
+    public StandardsDocument.Contents importDocument(JsonObject doc) {
+        StandardsDocument.Contents saved = store.importDocument(doc);
+        reevaluateOpenTickets();
+        return saved;
+    }
+
+    /** The tenant's calendars and service standards in the interchange format. */
+    public String exportDocument() {
+        return store.exportDocument().toString();
+    }
+
+    public StandardsStore.Saved put(String code, JsonObject body) {
+        StandardsStore.Saved saved = store.put(code, body);
+        reevaluateOpenTickets();
+        return saved;
+    }
+
+    public void delete(String code) {
+        store.delete(code);
+        reevaluateOpenTickets();
+    }
+
+    public List<ServiceStandard> reorder(List<String> codes) {
+        List<ServiceStandard> ordered = store.reorder(codes);
+        reevaluateOpenTickets();
+        return ordered;
+    }
+
+    /** A calendar's change moves the due times of the clocks that count in it. */
+    public StandardsStore.Saved putCalendar(String code, JsonObject body) {
+        StandardsStore.Saved saved = store.putCalendar(code, body);
+        if (!saved.created()) {
+            reevaluateOpenTickets();
+        }
+        return saved;
+    }
+
+    /** Gives every open ticket of the tenant the rule that now matches it; returns how many were looked at. */
+    public int reevaluateOpenTickets() {
+        int seen = 0;
+        String after = null;
+        while (true) {
+            SlaClocks.Batch b = clocks.reevaluateBatch(after, BATCH);
+            if (b == null) {
+                return seen;
+            }
+            seen += b.size();
+            after = b.lastId();
+        }
+    }
+}

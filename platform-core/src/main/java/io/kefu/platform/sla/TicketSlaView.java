@@ -1,0 +1,123 @@
+package io.kefu.platform.sla;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
+
+import io.kefu.platform.problem.FieldError;
+import io.kefu.platform.problem.InvalidInputException;
+import io.kefu.platform.sla.calendar.BusinessCalendar;
+import io.kefu.platform.ticket.Ticket;
+import io.kefu.platform.ticket.TicketSla;
+
+/**
+ * A ticket's {@code sla} member: its rule (name in the caller's language), each target's due
+ * time, remaining working time, met or breached and by how much, and one {@link Risk} for the
+ * UI's countdown; plus the list filters {@code at-risk} and {@code breached}.
+ */
+@ApplicationScoped
+@Transactional
+public class TicketSlaView implements TicketSla {
+
+    public static final String AT_RISK = "at-risk";
+    public static final String BREACHED = "breached";
+
+    @Inject
+    SlaClocks clocks;
+
+    @Inject
+    StandardsStore store;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public JsonValue of(Ticket ticket, Locale locale) {
+        Map<TargetKind, SlaClock> all = clocks.clocks(ticket.id());
+        if (all.isEmpty()) {
+            return JsonValue.NULL;
+        }
+        Instant now = clock.instant();
+        SlaClock lead = all.values().stream().filter(SlaClock::isRunning).findFirst()
+                .orElseGet(() -> all.values().stream().max(java.util.Comparator.comparing(SlaClock::stoppedAt)).orElseThrow());
+        ServiceStandard rule = store.version(lead.ruleCode(), lead.ruleVersion()).orElse(null);
+        BusinessCalendar cal = rule == null ? BusinessCalendar.ALWAYS : SlaClock.counting(rule, store.businessCalendar(rule.calendar()));
+        JsonObjectBuilder b = Json.createObjectBuilder().add("ruleCode", lead.ruleCode());
+        if (rule == null) {
+            b.addNull("ruleName");
+        } else {
+            b.add("ruleName", rule.name().in(locale));
+        }
+        b.add("ruleVersion", lead.ruleVersion());
+        JsonObjectBuilder targets = Json.createObjectBuilder();
+        boolean paused = false;
+        boolean breached = false;
+        boolean warned = false;
+        boolean anyRunning = false;
+        boolean anyMet = false;
+        Risk worstRunning = Risk.ON_TRACK;
+        for (TargetKind k : TargetKind.values()) {
+            SlaClock c = all.get(k);
+            String dueKey = k.member() + "DueAt";
+            if (c == null || c.outcome() == SlaClock.Outcome.CANCELLED) {
+                b.addNull(dueKey);
+                continue;
+            }
+            b.add(dueKey, c.dueAt().toString());
+            Risk r = c.risk(now, cal);
+            paused |= c.isPaused();
+            breached |= r == Risk.BREACHED;
+            warned |= c.warnedAt() != null;
+            anyMet |= r == Risk.MET;
+            if (c.isRunning()) {
+                anyRunning = true;
+                if (r.compareTo(worstRunning) > 0) {
+                    worstRunning = r;
+                }
+            }
+            JsonObjectBuilder t = Json.createObjectBuilder().add("dueAt", c.dueAt().toString())
+                    .add("startedAt", c.startedAt().toString())
+                    .add("state", c.isRunning() ? (c.isPaused() ? "PAUSED" : "RUNNING") : c.outcome().name())
+                    .add("risk", r.name())
+                    .add("remaining", c.remaining(now, cal).toString())
+                    .add("pausedTime", c.pausedTime().toString());
+            if (c.isRunning()) {
+                t.addNull("met");
+            } else {
+                t.add("met", c.outcome() == SlaClock.Outcome.MET);
+            }
+            if (c.breachedBy() == null) {
+                t.addNull("breachedBy");
+            } else {
+                t.add("breachedBy", c.breachedBy().toString());
+            }
+            targets.add(k.member(), t);
+        }
+        Risk risk = breached ? Risk.BREACHED : anyRunning ? worstRunning : anyMet ? Risk.MET : Risk.ON_TRACK;
+        return b.add("paused", paused).add("breached", breached).add("warned", warned).add("risk", risk.name())
+                .add("targets", targets).build();
+    }
+
+    @Override
+    public String filter(String value) {
+        return switch (value) {
+            case AT_RISK -> "exists (select c.id from SlaClock c where c.ticketId = t.id and c.stoppedAt is null"
+                    + " and c.breachedAt is null and c.warnAt <= :slaNow and c.dueAt > :slaNow)";
+            case BREACHED -> "exists (select c.id from SlaClock c where c.ticketId = t.id and (c.breachedAt is not null"
+                    + " or c.breachedByMillis is not null or (c.stoppedAt is null and c.pausedSince is null and c.dueAt <= :slaNow)))";
+            default -> throw new InvalidInputException(FieldError.of("sla", "field.value.unknown", value, AT_RISK + ", " + BREACHED));
+        };
+    }
+
+    @Override
+    public Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,26 @@
+package io.kefu.platform.ticket;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import jakarta.json.JsonValue;
+
+/**
+ * What the service standards say about tickets, for the ticket resource: the {@code sla} member
+ * of a ticket's JSON and the list filter {@code sla=at-risk|breached}. Implemented by the SLA
+ * feature; the ticket package depends only on this interface.
+ */
+public interface TicketSla {
+
+    /** The ticket's {@code sla} member; {@link JsonValue#NULL} when no service standard applies. */
+    JsonValue of(Ticket ticket, Locale locale);
+
+    /**
+     * A JPQL condition on the ticket alias {@code t} for the filter value, or throws
+     * InvalidInputException for an unknown value; its only parameter is named {@code slaNow}.
+     */
+    String filter(String value);
+
+    /** The instant to bind to {@code slaNow}. */
+    Instant now();
+}
