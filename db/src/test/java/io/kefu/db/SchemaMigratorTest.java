@@ -21,6 +21,7 @@ class SchemaMigratorTest {
 
     private static final Set<String> TENANT_TABLES = Set.of("member", "tenant_setting", "audit_event", "customer", "customer_contact",
             "team", "team_member", "team_rotation", "ticket", "ticket_event", "ticket_counter", "idempotency_key", "attachment",
+            "plugin_enablement", "plugin_pending_document", "category", "canned_reply", "knowledge_article", "emergency_plan", "kpi_definition",
             "databasechangelog", "databasechangeloglock");
 
     @Test

@@ -144,18 +144,28 @@ public class PluginHooks {
     /** One hook call with every failure contained; empty when it failed or was skipped. */
     <T> Optional<T> call(LoadedPlugin plugin, String hook, String language, HookCall<T> work) {
         TenantCode tenant = tenants.require();
+        HookContext context = new Context(tenant.value(), language, schemas.database(tenant));
+        KefuPlugin instance = plugin.plugin();
+        return run(plugin, hook, () -> work.call(instance.hooks(), context));
+    }
+
+    /**
+     * Runs any plugin code for the bound tenant under the same rules as hooks (time limit,
+     * containment, counting, DEGRADED skipping); empty when it failed or was skipped.
+     */
+    public <T> Optional<T> run(LoadedPlugin plugin, String what, Callable<T> work) {
+        TenantCode tenant = tenants.require();
         if (!health.mayCall(plugin.id(), tenant.value())) {
             return Optional.empty();
         }
-        KefuPlugin instance = plugin.plugin();
-        HookContext context = new Context(tenant.value(), language, schemas.database(tenant));
+        ClassLoader own = plugin.classLoader();
         Callable<T> task = () -> {
             Thread current = Thread.currentThread();
             ClassLoader previous = current.getContextClassLoader();
             // A plugin's libraries look for resources through the context class loader: make it the plugin's own.
-            current.setContextClassLoader(instance.getClass().getClassLoader());
+            current.setContextClassLoader(own);
             try {
-                return work.call(instance.hooks(), context);
+                return work.call();
             } finally {
                 current.setContextClassLoader(previous);
             }
@@ -164,7 +174,7 @@ public class PluginHooks {
         try {
             future = executor.submit(task);
         } catch (RejectedExecutionException e) {
-            failure(plugin, tenant, hook, false, "the hook executor is full");
+            failure(plugin, tenant, what, false, "the hook executor is full");
             return Optional.empty();
         }
         try {
@@ -173,14 +183,14 @@ public class PluginHooks {
             return Optional.ofNullable(result);
         } catch (TimeoutException e) {
             future.cancel(true);
-            failure(plugin, tenant, hook, true, "took longer than " + TIME_LIMIT_MILLIS + " ms");
+            failure(plugin, tenant, what, true, "took longer than " + TIME_LIMIT_MILLIS + " ms");
         } catch (ExecutionException e) {
-            LOG.log(Level.WARNING, "Plugin " + plugin.id() + " hook " + hook + " failed for tenant " + tenant, e.getCause());
-            failure(plugin, tenant, hook, false, String.valueOf(e.getCause()));
+            LOG.log(Level.WARNING, "Plugin " + plugin.id() + " " + what + " failed for tenant " + tenant, e.getCause());
+            failure(plugin, tenant, what, false, String.valueOf(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
-            failure(plugin, tenant, hook, false, "interrupted");
+            failure(plugin, tenant, what, false, "interrupted");
         }
         return Optional.empty();
     }

@@ -20,6 +20,8 @@ import io.kefu.platform.customer.Customers;
 import io.kefu.platform.idempotency.Idempotency;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Members;
+import io.kefu.platform.plugin.PluginHooks;
+import io.kefu.platform.plugin.TicketSnapshot;
 import io.kefu.platform.team.Team;
 import io.kefu.platform.team.TeamAssignment;
 import io.kefu.platform.team.Teams;
@@ -74,6 +76,9 @@ public class TicketService {
     @Inject
     TeamAssignment teamAssignment;
 
+    @Inject
+    PluginHooks pluginHooks;
+
     Clock clock = Clock.systemUTC();
 
     /** The ticket created, and whether it was created by an earlier request with the same key. */
@@ -101,10 +106,18 @@ public class TicketService {
         if (fields != null) {
             t.storeCustomFields(fields);
         }
+        TicketSnapshot snapshot = TicketSnapshot.of(t);
+        List<PluginHooks.Objection> objections = pluginHooks.validate(snapshot, "zh-CN");
+        if (!objections.isEmpty()) {
+            // Plugins' messages come in both languages; the bundle's text picks the caller's.
+            throw new InvalidInputException(objections.stream().map(o -> FieldError.of(o.problem().field(), "plugin.validation",
+                    o.pluginId(), o.problem().message().zhCN(), o.problem().message().en())).toList());
+        }
         event(em, t, now, EventType.CREATED, TicketEvent.Visibility.PUBLIC, null,
                 Json.createObjectBuilder().add("status", TicketStatus.NEW.name()).add("kind", t.kind().name()).build());
         audit.record("ticket.created", "ticket", t.number(), null, t.auditState());
         claim.ifPresent(c -> idempotency.remember(c, t.id()));
+        pluginHooks.created(snapshot);
         return new Created(t, false);
     }
 
@@ -228,6 +241,7 @@ public class TicketService {
         }
         audit.record("ticket.transitioned", "ticket", t.number(), before, t.auditState());
         flush(t);
+        pluginHooks.transitioned(TicketSnapshot.of(t), from.name(), move.to().name());
         return t;
     }
 
