@@ -79,6 +79,28 @@ public final class PluginDocuments {
         return out;
     }
 
+    /**
+     * Every KPI of the plugin computed over {@code tickets}, by code, as the host would: the
+     * plugin's Java computation where it brings one, else the formula. For the test kit.
+     */
+    public static Map<String, io.kefu.plugin.api.KpiValue> kpiValues(KefuPlugin plugin, io.kefu.plugin.api.KpiContext context,
+                                                                      List<io.kefu.plugin.api.TicketView> tickets) {
+        Map<String, io.kefu.plugin.api.KpiValue> out = new LinkedHashMap<>();
+        for (DefaultItem kpi : items(plugin, DefaultKind.KPI)) {
+            Optional<io.kefu.plugin.api.KpiComputation> java = plugin.kpiComputations().stream()
+                    .filter(c -> c.code().equals(kpi.code())).findFirst();
+            if (java.isPresent()) {
+                out.put(kpi.code(), java.get().compute(context, List.copyOf(tickets)));
+                continue;
+            }
+            List<String> problems = new ArrayList<>();
+            KpiFormula formula = KpiFormula.parse(kpi.content().get("formula"), kpi.code(), problems)
+                    .orElseThrow(() -> new IllegalArgumentException(String.join("; ", problems)));
+            out.put(kpi.code(), formula.compute(context, tickets));
+        }
+        return out;
+    }
+
     /** Every problem in every document the plugin ships, each naming its place; empty when all are valid. */
     public static List<String> check(KefuPlugin plugin) {
         String id = plugin.descriptor().id();
