@@ -60,7 +60,12 @@ public class TenantPlugins {
     public record Changes(List<String> added, List<String> updated, List<String> kept) {
     }
 
-    /** Copies the plugin's defaults into the tenant and records the enabling. Its tables must already be migrated. */
+    /**
+     * Copies the plugin's defaults into the tenant and records the enabling. Its tables must
+     * already be migrated. A unit of work of its own, also when called inside another one (e.g.
+     * provisioning at start-up, whose transaction may work for another tenant).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outcome enable(LoadedPlugin plugin, String by) {
         EntityManager em = data.entityManager();
         Instant now = clock.instant();

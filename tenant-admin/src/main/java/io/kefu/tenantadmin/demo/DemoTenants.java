@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import io.kefu.platform.config.KefuConfig;
 import io.kefu.platform.identity.EmailAddress;
@@ -62,6 +63,11 @@ public class DemoTenants {
     /** The industries that get a demo tenant {@code demo-<id>}, when their plugin is installed and running. */
     static final List<Industry> INDUSTRIES = List.of(Industry.EXPRESS, Industry.HOTEL, Industry.TELECOM, Industry.PROPERTY, Industry.BANKING);
 
+    /**
+     * Not in the start-up's transaction: each demo tenant, and each of its customers and tickets,
+     * is its own unit of work, as it would be through the API (one transaction works for one tenant).
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     void onStarted(@Observes PlatformStarted started) {
         if (!KefuConfig.embeddedDatabase() || !KefuConfig.demoEnabled()) {
             return;

@@ -21,6 +21,7 @@ import io.kefu.platform.customer.NewCustomer;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Role;
 import io.kefu.platform.plugin.LoadedPlugin;
+import io.kefu.platform.problem.KefuException;
 import io.kefu.platform.security.CallerContext;
 import io.kefu.platform.tenant.TenantCode;
 import io.kefu.platform.tenant.TenantContext;
@@ -84,9 +85,16 @@ public class IndustryDemoData {
             for (JsonValue v : demo.getJsonArray("tickets")) {
                 JsonObject d = v.asJsonObject();
                 TicketStatus target = TicketStatus.valueOf(d.getString("status", "NEW"));
-                Ticket created = tickets.create(body(d, customerIds, target), null, Channel.PHONE).ticket();
-                moveTo(created.number(), target, agentUsername);
-                ticketCount++;
+                try {
+                    Ticket created = tickets.create(body(d, customerIds, target), null, Channel.PHONE).ticket();
+                    ticketCount++;
+                    moveTo(created.number(), target, agentUsername);
+                } catch (KefuException e) {
+                    // The platform's own rules decide (e.g. a field value this version does not
+                    // accept yet): that ticket is left out or left where it got to, the rest load.
+                    LOG.warning("Demo ticket '" + d.getString("subject", "?") + "' of plugin " + plugin.id() + " refused: "
+                            + e.getMessage());
+                }
             }
         }
         LOG.info("Demo data of plugin " + plugin.id() + " loaded into " + tenant + ": " + customerIds.size() + " customers, "
