@@ -14,8 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Counts hook calls and failures per plugin and tenant, and decides when a plugin is DEGRADED for
  * a tenant: {@link #FAILURES} failures (exceptions, time-outs, refusals of a full executor)
- * within {@link #WINDOW} skip its hooks for that tenant for {@link #COOL_DOWN}; after that the
- * next call tries again, and a success clears the record. Kept in memory, per node: a restart or
+ * within {@link #WINDOW} skip its hooks for that tenant for {@link #COOL_DOWN}; after that its
+ * hooks are called again, and it takes another {@link #FAILURES} failures to degrade it again.
+ * Successes do not wipe out failures: a plugin whose validation works while its on-create hook
+ * always fails is still degraded. Kept in memory, per node: a restart or
  * another node starts afresh, which only means a few more failing calls (ADR 0010).
  */
 @ApplicationScoped
@@ -61,8 +63,6 @@ public class HookHealth {
         Record r = records.computeIfAbsent(new Key(plugin, tenant), k -> new Record());
         synchronized (r) {
             r.calls++;
-            r.recent.clear();
-            r.degradedUntil = null;
         }
     }
 

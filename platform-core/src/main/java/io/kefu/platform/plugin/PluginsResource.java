@@ -63,7 +63,7 @@ public class PluginsResource {
     @RolesAllowed({Caller.Operator.GROUP, "TENANT_ADMIN"})
     @Operation(summary = "Installed plugins", description = "id, version, apiVersion (required by the plugin), state "
             + "(ACTIVE, REFUSED with refusedReason), names, source (bundled or the JAR's path, operators only), "
-            + "degradedTenants (operators) or enabled/enabledVersion/degraded (tenant admins, for their tenant).")
+            + "degradedTenants and hook counters per tenant since the node started (operators) or enabled/enabledVersion/degraded (tenant admins, for their tenant).")
     public JsonObject all() {
         Optional<TenantCode> tenant = tenants.current();
         Map<String, PluginEnablement> enabled = tenant.isPresent()
@@ -85,7 +85,23 @@ public class PluginsResource {
             }
             List<String> degraded = health.degradedTenants(p.id());
             if (tenant.isEmpty()) {
-                b.add("source", p.source()).add("degradedTenants", PluginJson.strings(degraded));
+                JsonArrayBuilder hooks = Json.createArrayBuilder();
+                health.counters().stream().filter(c -> c.plugin().equals(p.id())).forEach(c -> {
+                    JsonObjectBuilder h = Json.createObjectBuilder().add("tenant", c.tenant()).add("calls", c.calls())
+                            .add("failures", c.failures()).add("timeouts", c.timeouts()).add("degraded", c.degraded());
+                    if (c.degradedUntil() == null) {
+                        h.addNull("degradedUntil");
+                    } else {
+                        h.add("degradedUntil", c.degradedUntil().toString());
+                    }
+                    if (c.lastFailure() == null) {
+                        h.addNull("lastFailure");
+                    } else {
+                        h.add("lastFailure", c.lastFailure());
+                    }
+                    hooks.add(h);
+                });
+                b.add("source", p.source()).add("degradedTenants", PluginJson.strings(degraded)).add("hooks", hooks);
             } else {
                 PluginEnablement e = enabled.get(p.id());
                 b.add("enabled", e != null);

@@ -100,20 +100,43 @@ public class TenantPlugins {
         List<String> kept = new ArrayList<>();
         for (DefaultItem item : PluginDocuments.items(plugin.plugin(), kind)) {
             Optional<? extends PluginDefault> existing = byCode(em, type, item.code());
-            if (existing.isEmpty()) {
-                em.persist(create(kind, item, plugin, now));
-                added.add(item.code());
-            } else if (existing.get().content().equals(item.text())) {
-                continue;
-            } else if (plugin.id().equals(existing.get().originPlugin()) && existing.get().untouched()) {
-                existing.get().copy(item, plugin.id(), plugin.version(), now);
-                updated.add(item.code());
-            } else {
-                // The tenant changed it, or it is the tenant's own or another plugin's item.
-                kept.add(item.code());
+            switch (decide(existing.orElse(null), item, plugin.id())) {
+                case ADD -> {
+                    em.persist(create(kind, item, plugin, now));
+                    added.add(item.code());
+                }
+                case UPDATE -> {
+                    existing.get().copy(item, plugin.id(), plugin.version(), now);
+                    updated.add(item.code());
+                }
+                case KEEP -> kept.add(item.code());
+                case SAME -> {
+                }
             }
         }
         return new Changes(added, updated, kept);
+    }
+
+    /** What enabling does with one shipped item, given the tenant's item of the same code. */
+    enum Decision {
+        /** The tenant has no such item: copy it. */
+        ADD,
+        /** The tenant's copy is exactly this already. */
+        SAME,
+        /** An untouched copy of an older version of this plugin's item: take the new one. */
+        UPDATE,
+        /** The tenant changed it, or it is the tenant's own or another plugin's: leave it (the new version is offered). */
+        KEEP
+    }
+
+    static Decision decide(PluginDefault existing, DefaultItem shipped, String pluginId) {
+        if (existing == null) {
+            return Decision.ADD;
+        }
+        if (existing.content().equals(shipped.text())) {
+            return Decision.SAME;
+        }
+        return pluginId.equals(existing.originPlugin()) && existing.untouched() ? Decision.UPDATE : Decision.KEEP;
     }
 
     private static PluginDefault create(DefaultKind kind, DefaultItem item, LoadedPlugin p, Instant now) {

@@ -116,6 +116,15 @@ class PluginHooksTest {
     }
 
     @Test
+    void successesInBetweenDoNotHideRepeatedFailures() {
+        for (int i = 0; i < HookHealth.FAILURES; i++) {
+            health.succeeded("half", "acme");
+            health.failed("half", "acme", false, "onCreate");
+        }
+        assertFalse(health.mayCall("half", "acme"));
+    }
+
+    @Test
     void failuresSpreadBeyondTheWindowDoNotDegrade() {
         for (int i = 0; i < HookHealth.FAILURES * 2; i++) {
             assertFalse(health.failed("rare", "acme", false, "x"), "failure " + i);
