@@ -2,8 +2,8 @@
 # Builds this partner plugin outside Kefu's reactor, as a partner would, against the Kefu
 # checkout it sits in:
 #  1. publishes Kefu's SDK artifacts (plugin API, test kit and what the kit runs) from this
-#     checkout into ../../target/kefu-repo, a Maven repository folder (nothing is installed into
-#     ~/.m2);
+#     checkout into ../../target/kefu-repo, a Maven repository folder; that build, too, uses a
+#     private local repository (../../target/kefu-sdk-m2), so nothing is written to ~/.m2;
 #  2. builds the plugin with a private local repository (target/m2): Kefu's artifacts come
 #     from that folder, everything else from the shared ~/.m2 cache read as a repository (or
 #     Maven Central), so the shared cache is never written to;
@@ -17,8 +17,9 @@ root="$(cd "$here/../.." && pwd)"
 
 if [ "${SKIP_KEFU_SDK:-}" != "1" ]; then
   echo "Publishing Kefu's plugin SDK to $root/target/kefu-repo ..."
-  (cd "$root" && mvn -B -q -o -DskipTests -Dmaven.install.skip=true \
-      -DaltDeploymentRepository="kefu-sdk::default::file://$root/target/kefu-repo" \
+  (cd "$root" && mvn -B -q -DskipTests -Dmaven.install.skip=true -Dmaven.repo.local="$root/target/kefu-sdk-m2" \
+      -s "$root/examples/partner-plugin/settings.xml" \
+      -DaltDeploymentRepository="kefu-sdk::file://$root/target/kefu-repo" \
       -pl plugins/plugin-testkit -am deploy)
 fi
 if [ ! -f "$root/ui/target/ROOT-microbundle.jar" ]; then
