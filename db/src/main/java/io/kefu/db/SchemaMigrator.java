@@ -50,7 +50,16 @@ public final class SchemaMigrator {
      * The connection is left open and in its original auto-commit mode.
      */
     public static void migrate(Connection connection, SchemaName schema, String changelog) {
+        migrate(connection, schema, changelog, SchemaMigrator.class.getClassLoader());
+    }
+
+    /**
+     * As {@link #migrate(Connection, SchemaName, String)}, reading the changelog through
+     * {@code resources}: an industry plugin's changelog lives in the plugin's own class loader.
+     */
+    public static void migrate(Connection connection, SchemaName schema, String changelog, ClassLoader resources) {
         Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(schema, "schema");
         try {
             createSchemaIfMissing(connection, schema);
@@ -63,7 +72,7 @@ public final class SchemaMigrator {
             database.setLiquibaseSchemaName(folded);
             // Liquibase reports through the application's log, not by printing to standard output.
             Map<String, Object> scope = Map.of(
-                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()),
+                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(resources),
                     Scope.Attr.ui.name(), new LoggerUIService());
             Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)

@@ -23,6 +23,7 @@ class SchemaMigratorTest {
             "team", "team_member", "team_rotation", "ticket", "ticket_event", "ticket_counter", "idempotency_key", "attachment",
             "form", "form_version", "ticket_field_value",
             "sla_calendar", "sla_standard", "sla_standard_version", "sla_clock", "notification",
+            "plugin_enablement", "plugin_pending_document", "category", "canned_reply", "knowledge_article", "emergency_plan", "kpi_definition",
             "databasechangelog", "databasechangeloglock");
 
     @Test

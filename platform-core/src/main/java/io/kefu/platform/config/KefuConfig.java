@@ -61,6 +61,11 @@ public final class KefuConfig {
         return value("kefu.attachments.max-bytes", "KEFU_ATTACHMENTS_MAX_BYTES").map(Long::parseLong);
     }
 
+    /** A folder of partner plugin JARs ({@code KEFU_PLUGINS_DIR}), each loaded in its own class loader; none by default. */
+    public static Optional<Path> pluginsDir() {
+        return value("kefu.plugins.dir", "KEFU_PLUGINS_DIR").map(v -> Path.of(v).toAbsolutePath().normalize());
+    }
+
     public static boolean embeddedDatabase() {
         return dbUrl().isEmpty();
     }

@@ -23,7 +23,20 @@ public enum SettingKey {
     /** How many days after resolving or closing a ticket may be reopened. */
     TICKET_REOPEN_DAYS("ticket.reopen.days", "7", v -> v.matches("[1-9][0-9]{0,2}")),
     /** The grades a customer may have, comma-separated, e.g. VIP,A,B,C; 1 to 10 distinct codes. */
-    CUSTOMER_GRADES("customer.grades", "VIP,A,B,C", SettingKey::isGradeList);
+    CUSTOMER_GRADES("customer.grades", "VIP,A,B,C", SettingKey::isGradeList),
+    // The size of the business, the base of the industry plugins' per-million KPIs (e.g.
+    // complaints per million subscribers, as regulators count them). Empty: not known, and such
+    // a KPI then has no value rather than a wrong one.
+    /** Parcels carried per period (express). */
+    EXPRESS_PARCEL_VOLUME("express.parcel-volume", "", SettingKey::isBase),
+    /** Room nights sold per period (hotel). */
+    HOTEL_ROOM_NIGHTS("hotel.room-nights", "", SettingKey::isBase),
+    /** Subscribers (telecom). */
+    TELECOM_SUBSCRIBERS("telecom.subscribers", "", SettingKey::isBase),
+    /** Households served (property management). */
+    PROPERTY_HOUSEHOLDS("property.households", "", SettingKey::isBase),
+    /** Customers (banking). */
+    BANKING_CUSTOMERS("banking.customers", "", SettingKey::isBase);
 
     private final String key;
     private final String defaultValue;
@@ -53,6 +66,10 @@ public enum SettingKey {
 
     public static String allKeys() {
         return Arrays.stream(values()).map(SettingKey::key).collect(Collectors.joining(", "));
+    }
+
+    private static boolean isBase(String v) {
+        return v != null && (v.isEmpty() || v.matches("[1-9][0-9]{0,14}"));
     }
 
     private static final Pattern GRADE_LIST = Pattern.compile("[A-Z0-9]{1,10}(,[A-Z0-9]{1,10}){0,9}");

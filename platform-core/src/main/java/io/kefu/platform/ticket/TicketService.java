@@ -31,6 +31,8 @@ import io.kefu.platform.form.FormValidator;
 import io.kefu.platform.idempotency.Idempotency;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Members;
+import io.kefu.platform.plugin.PluginHooks;
+import io.kefu.platform.plugin.TicketSnapshot;
 import io.kefu.platform.team.Team;
 import io.kefu.platform.team.TeamAssignment;
 import io.kefu.platform.team.Teams;
@@ -94,6 +96,7 @@ public class TicketService {
 
     @Inject
     Event<TicketChanged> changes;
+    PluginHooks pluginHooks;
 
     Clock clock = Clock.systemUTC();
 
@@ -142,6 +145,13 @@ public class TicketService {
             em.flush(); // the ticket row first: its field values refer to it
             projection.replace(t.id(), fieldDefs, fields.values());
         }
+        TicketSnapshot snapshot = TicketSnapshot.of(t);
+        List<PluginHooks.Objection> objections = pluginHooks.validate(snapshot, "zh-CN");
+        if (!objections.isEmpty()) {
+            // Plugins' messages come in both languages; the bundle's text picks the caller's.
+            throw new InvalidInputException(objections.stream().map(o -> FieldError.of(o.problem().field(), "plugin.validation",
+                    o.pluginId(), o.problem().message().zhCN(), o.problem().message().en())).toList());
+        }
         event(em, t, now, EventType.CREATED, TicketEvent.Visibility.PUBLIC, null,
                 Json.createObjectBuilder().add("status", TicketStatus.NEW.name()).add("kind", t.kind().name()).build());
         var created = t.auditState();
@@ -149,6 +159,7 @@ public class TicketService {
         audit.record("ticket.created", "ticket", t.number(), null, created);
         claim.ifPresent(c -> idempotency.remember(c, t.id()));
         changes.fire(new TicketChanged(t, TicketChanged.Change.CREATED, t.status(), now));
+        pluginHooks.created(snapshot);
         return new Created(t, false);
     }
 
@@ -412,6 +423,7 @@ public class TicketService {
         if (from != t.status()) {
             this.changes.fire(new TicketChanged(t, TicketChanged.Change.STATUS, from, now));
         }
+        pluginHooks.transitioned(TicketSnapshot.of(t), from.name(), move.to().name());
         return t;
     }
 

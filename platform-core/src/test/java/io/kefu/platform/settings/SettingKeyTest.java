@@ -28,6 +28,15 @@ class SettingKeyTest {
     }
 
     @Test
+    void perMillionBasesArePositiveWholeNumbersOrUnset() {
+        assertTrue(SettingKey.TELECOM_SUBSCRIBERS.accepts(""));
+        assertTrue(SettingKey.TELECOM_SUBSCRIBERS.accepts("38000000"));
+        assertFalse(SettingKey.TELECOM_SUBSCRIBERS.accepts("0"));
+        assertFalse(SettingKey.TELECOM_SUBSCRIBERS.accepts("-5"));
+        assertFalse(SettingKey.EXPRESS_PARCEL_VOLUME.accepts("1e6"));
+    }
+
+    @Test
     void customerGradesAreOneToTenDistinctUpperCaseCodes() {
         assertTrue(SettingKey.CUSTOMER_GRADES.accepts("VIP,A,B,C"));
         assertTrue(SettingKey.CUSTOMER_GRADES.accepts("GOLD"));

@@ -11,6 +11,7 @@ import io.kefu.platform.identity.IdentityService;
 import io.kefu.platform.identity.NewPassword;
 import io.kefu.platform.identity.Role;
 import io.kefu.platform.identity.Username;
+import io.kefu.platform.plugin.Plugins;
 import io.kefu.platform.problem.OperationFailedException;
 import io.kefu.platform.problem.Validation;
 import io.kefu.platform.tenant.Industry;
@@ -19,8 +20,8 @@ import io.kefu.platform.tenant.TenantCode;
 import io.kefu.platform.tenant.persistence.TenantSchemas;
 
 /**
- * Creates a tenant: claims its code, builds its schema with Liquibase, creates its admin, and
- * activates it. Either all of that happens or none of it remains: on any failure the schema is
+ * Creates a tenant: claims its code, builds its schema with Liquibase, creates its admin, enables
+ * the plugin of its industry when one is installed, and activates it. Either all of that happens or none of it remains: on any failure the schema is
  * dropped and the rows removed, so the same request can simply be sent again.
  */
 @ApplicationScoped
@@ -32,17 +33,19 @@ public class TenantProvisioning {
     private final TenantRegistry registry;
     private final TenantSchemas schemas;
     private final IdentityService identities;
+    private final Plugins plugins;
 
     @Inject
-    public TenantProvisioning(TenantRegistry registry, TenantSchemas schemas, IdentityService identities) {
+    public TenantProvisioning(TenantRegistry registry, TenantSchemas schemas, IdentityService identities, Plugins plugins) {
         this.registry = registry;
         this.schemas = schemas;
         this.identities = identities;
+        this.plugins = plugins;
     }
 
     /** For CDI's proxy only. */
     protected TenantProvisioning() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     /**
@@ -70,8 +73,10 @@ public class TenantProvisioning {
         try {
             schemas.migrate(code);
             identities.createUser(code, admin, password, Role.TENANT_ADMIN, admin.value(), email);
+            // The industry's plugin (express, hotel, ...) is part of what the tenant signed up for.
+            boolean plugin = plugins.enableForIndustry(code, industry.id(), "system");
             registry.activate(code);
-            LOG.info("Provisioned tenant " + code + " (" + industry.id() + ")");
+            LOG.info("Provisioned tenant " + code + " (" + industry.id() + (plugin ? ", plugin enabled" : "") + ")");
             return registry.find(code).orElseThrow();
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Provisioning tenant " + code + " failed; rolling it back", e);

@@ -34,7 +34,8 @@ class TenantProvisioningTest {
     private final FakeRegistry registry = new FakeRegistry();
     private final FakeSchemas schemas = new FakeSchemas();
     private final FakeIdentities identities = new FakeIdentities();
-    private final TenantProvisioning provisioning = new TenantProvisioning(registry, schemas, identities);
+    private final FakePlugins plugins = new FakePlugins();
+    private final TenantProvisioning provisioning = new TenantProvisioning(registry, schemas, identities, plugins);
 
     private static NewTenant acme() {
         return new NewTenant("acme", "Acme 快递", "express", "boss", "secret123", "boss@acme.cn");
@@ -46,6 +47,15 @@ class TenantProvisioningTest {
         assertEquals(TenantStatus.ACTIVE, t.status());
         assertEquals(Set.of("t_acme"), schemas.existing);
         assertEquals(List.of("acme/boss:TENANT_ADMIN"), identities.created);
+        assertEquals(List.of("acme:express"), plugins.enabled);
+    }
+
+    @Test
+    void aFailureEnablingTheIndustryPluginUndoesEverything() {
+        plugins.failNext = true;
+        assertThrows(OperationFailedException.class, () -> provisioning.provision(acme()));
+        assertTrue(registry.rows.isEmpty());
+        assertTrue(schemas.existing.isEmpty());
     }
 
     @Test
@@ -144,6 +154,22 @@ class TenantProvisioningTest {
             }
             created.add(tenant.value() + "/" + username.value() + ":" + role);
             return null;
+        }
+    }
+
+    /** Records which tenant got which industry plugin. */
+    static final class FakePlugins extends io.kefu.platform.plugin.Plugins {
+        final List<String> enabled = new ArrayList<>();
+        boolean failNext;
+
+        @Override
+        public boolean enableForIndustry(TenantCode tenant, String industryId, String by) {
+            if (failNext) {
+                failNext = false;
+                throw new IllegalStateException("plugin changelog failed");
+            }
+            enabled.add(tenant.value() + ":" + industryId);
+            return true;
         }
     }
 }

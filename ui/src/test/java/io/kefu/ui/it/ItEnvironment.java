@@ -54,6 +54,7 @@ public final class ItEnvironment {
             Path dir = Path.of(System.getProperty(BASE, "target/it")).resolve(run).toAbsolutePath().normalize();
             Files.createDirectories(dir.resolve("data"));
             Files.createDirectories(dir.resolve("payara-tmp"));
+            ItPlugins.prepare(dir.resolve("plugins"));
             boolean h2 = database.equals("h2");
             System.setProperty(DIR, dir.toString());
             System.setProperty(CLUSTER, "kefu-it-" + run);
