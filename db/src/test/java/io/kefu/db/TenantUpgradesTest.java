@@ -27,16 +27,16 @@ class TenantUpgradesTest {
     private static final String UPGRADE = "db/test/upgrade-changelog.xml";
 
     @Test
-    void upgradesEverySchemaInParallelEachOnItsOwnConnection_onPostgres() throws SQLException {
+    void upgradesEverySchemaEachOnItsOwnConnection_onPostgres() throws SQLException {
         String url = TestPostgres.freshDatabaseUrl();
-        upgradeManyThenAddOneChangeset(() -> DriverManager.getConnection(url), 4);
+        upgradeManyThenAddOneChangeset(() -> DriverManager.getConnection(url));
     }
 
     @Test
-    void upgradesEverySchemaOneAtATime_onH2() throws SQLException {
+    void upgradesEverySchemaEachOnItsOwnConnection_onH2() throws SQLException {
         String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         try (Connection keepAlive = DriverManager.getConnection(url)) {
-            upgradeManyThenAddOneChangeset(() -> DriverManager.getConnection(url), 1);
+            upgradeManyThenAddOneChangeset(() -> DriverManager.getConnection(url));
         }
     }
 
@@ -51,7 +51,7 @@ class TenantUpgradesTest {
             st.execute("CREATE SCHEMA t_broken");
             st.execute("CREATE TABLE t_broken.ticket (x int)");
         }
-        Report first = TenantUpgrades.upgradeAll(() -> DriverManager.getConnection(url), schemas, SchemaMigrator.TENANT_CHANGELOG, 2, null);
+        Report first = TenantUpgrades.upgradeAll(() -> DriverManager.getConnection(url), schemas, SchemaMigrator.TENANT_CHANGELOG, null);
         assertEquals(6, first.schemas());
         assertEquals(5, first.succeeded());
         assertEquals(1, first.failures().size());
@@ -62,24 +62,24 @@ class TenantUpgradesTest {
             st.execute("DROP TABLE t_broken.ticket");
             // Whatever the failed run left half-done is rolled back or recorded by Liquibase per changeset.
         }
-        Report again = TenantUpgrades.upgradeAll(() -> DriverManager.getConnection(url), schemas, SchemaMigrator.TENANT_CHANGELOG, 2, null);
+        Report again = TenantUpgrades.upgradeAll(() -> DriverManager.getConnection(url), schemas, SchemaMigrator.TENANT_CHANGELOG, null);
         assertTrue(again.allSucceeded(), () -> "failures: " + again.failures());
         try (Connection c = DriverManager.getConnection(url)) {
             assertEquals(tableCount(c, "t_ok_0"), tableCount(c, "t_broken"));
         }
     }
 
-    private static void upgradeManyThenAddOneChangeset(TenantUpgrades.ConnectionFactory connections, int parallelism) throws SQLException {
+    private static void upgradeManyThenAddOneChangeset(TenantUpgrades.ConnectionFactory connections) throws SQLException {
         List<SchemaName> schemas = schemas("t_up", 24);
         ConcurrentHashMap<String, Boolean> seen = new ConcurrentHashMap<>();
-        Report created = TenantUpgrades.upgradeAll(connections, schemas, SchemaMigrator.TENANT_CHANGELOG, parallelism,
+        Report created = TenantUpgrades.upgradeAll(connections, schemas, SchemaMigrator.TENANT_CHANGELOG,
                 o -> seen.put(o.schema().value(), o.succeeded()));
         assertTrue(created.allSucceeded(), () -> "failures: " + created.failures());
         assertEquals(24, created.succeeded());
         assertEquals(24, seen.size(), "progress reported every schema");
         assertEquals(24, created.connectionsOpened(), "one connection per schema");
 
-        Report upgraded = TenantUpgrades.upgradeAll(connections, schemas, UPGRADE, parallelism, null);
+        Report upgraded = TenantUpgrades.upgradeAll(connections, schemas, UPGRADE, null);
         assertTrue(upgraded.allSucceeded(), () -> "failures: " + upgraded.failures());
         try (Connection c = connections.open()) {
             int tables = tableCount(c, "t_up_0");

@@ -53,22 +53,6 @@ public final class KefuConfig {
         return value("kefu.attachments.max-bytes", "KEFU_ATTACHMENTS_MAX_BYTES").map(Long::parseLong);
     }
 
-    /**
-     * How many tenant schemas are upgraded at once when Kefu starts ({@code KEFU_MIGRATION_PARALLELISM};
-     * default 4 on PostgreSQL). Always 1 on the embedded H2 database, which takes DDL on one
-     * connection at a time.
-     */
-    public static int migrationParallelism() {
-        if (embeddedDatabase() || effectiveDbUrl().startsWith("jdbc:h2:")) {
-            return 1;
-        }
-        int n = value("kefu.migration.parallelism", "KEFU_MIGRATION_PARALLELISM").map(Integer::parseInt).orElse(4);
-        if (n < 1) {
-            throw new IllegalStateException("KEFU_MIGRATION_PARALLELISM must be at least 1, not " + n);
-        }
-        return n;
-    }
-
     public static boolean embeddedDatabase() {
         return dbUrl().isEmpty();
     }

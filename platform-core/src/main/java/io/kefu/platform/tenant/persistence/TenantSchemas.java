@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 
 import io.kefu.db.SchemaMigrator;
 import io.kefu.db.TenantUpgrades;
-import io.kefu.platform.config.KefuConfig;
 import io.kefu.platform.db.KefuDataSource;
 import io.kefu.platform.db.KefuDatabase;
 import io.kefu.platform.tenant.TenantCode;
@@ -45,14 +44,14 @@ public class TenantSchemas {
     }
 
     /**
-     * Brings every given tenant's schema up to date, {@link KefuConfig#migrationParallelism()} at a
-     * time, each on a fresh physical connection outside the pool (see {@link TenantUpgrades} for
-     * why). Failures are reported per tenant; the others are still upgraded.
+     * Brings every given tenant's schema up to date, each on a fresh physical connection outside
+     * the pool (see {@link TenantUpgrades} for why). Failures are reported per tenant; the others
+     * are still upgraded.
      */
     public TenantUpgrades.Report upgradeAll(List<TenantCode> tenants, Consumer<TenantUpgrades.Outcome> progress) {
         KefuDataSource unpooled = new KefuDataSource();
         return TenantUpgrades.upgradeAll(unpooled::getConnection, tenants.stream().map(TenantCode::schemaName).toList(),
-                SchemaMigrator.TENANT_CHANGELOG, KefuConfig.migrationParallelism(), progress);
+                SchemaMigrator.TENANT_CHANGELOG, progress);
     }
 
     /** Removes the tenant's schema and all its data. */
