@@ -43,7 +43,7 @@ class TenantUpgradesTest {
     @Test
     void aFailingSchemaIsReportedTheOthersGoOnAndARerunResumes_onPostgres() throws SQLException {
         String url = TestPostgres.freshDatabaseUrl();
-        List<SchemaName> schemas = schemas("t_ok", 5);
+        List<SchemaName> schemas = schemas("t_ok", 3);
         SchemaName broken = new SchemaName("t_broken");
         schemas.add(2, broken);
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
@@ -52,8 +52,8 @@ class TenantUpgradesTest {
             st.execute("CREATE TABLE t_broken.ticket (x int)");
         }
         Report first = TenantUpgrades.upgradeAll(() -> DriverManager.getConnection(url), schemas, SchemaMigrator.TENANT_CHANGELOG, null);
-        assertEquals(6, first.schemas());
-        assertEquals(5, first.succeeded());
+        assertEquals(4, first.schemas());
+        assertEquals(3, first.succeeded());
         assertEquals(1, first.failures().size());
         assertEquals(broken, first.failures().get(0).schema());
         assertFalse(first.allSucceeded());
@@ -70,14 +70,14 @@ class TenantUpgradesTest {
     }
 
     private static void upgradeManyThenAddOneChangeset(TenantUpgrades.ConnectionFactory connections) throws SQLException {
-        List<SchemaName> schemas = schemas("t_up", 24);
+        List<SchemaName> schemas = schemas("t_up", 6);
         ConcurrentHashMap<String, Boolean> seen = new ConcurrentHashMap<>();
         Report created = TenantUpgrades.upgradeAll(connections, schemas, SchemaMigrator.TENANT_CHANGELOG,
                 o -> seen.put(o.schema().value(), o.succeeded()));
         assertTrue(created.allSucceeded(), () -> "failures: " + created.failures());
-        assertEquals(24, created.succeeded());
-        assertEquals(24, seen.size(), "progress reported every schema");
-        assertEquals(24, created.connectionsOpened(), "one connection per schema");
+        assertEquals(6, created.succeeded());
+        assertEquals(6, seen.size(), "progress reported every schema");
+        assertEquals(6, created.connectionsOpened(), "one connection per schema");
 
         Report upgraded = TenantUpgrades.upgradeAll(connections, schemas, UPGRADE, null);
         assertTrue(upgraded.allSucceeded(), () -> "failures: " + upgraded.failures());

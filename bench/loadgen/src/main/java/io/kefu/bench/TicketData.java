@@ -37,9 +37,9 @@ final class TicketData {
     private TicketData() {
     }
 
-    /** Adds tickets until the tenant has {@code target}; returns how many it wrote. */
+    /** Adds generated tickets until there are {@code target} of them; returns how many it wrote. */
     static long fill(Connection c, String schema, long target, long seed) throws SQLException {
-        long have = count(c, schema);
+        long have = countGenerated(c, schema);
         if (have >= target) {
             return 0;
         }
@@ -96,8 +96,9 @@ final class TicketData {
         return target - have;
     }
 
-    static long count(Connection c, String schema) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*) from " + schema + ".ticket")) {
+    /** Generated tickets are numbered KF-2025-0000001 on, densely; created ones carry the current year. */
+    static long countGenerated(Connection c, String schema) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*) from " + schema + ".ticket where number like 'KF-2025-%'")) {
             rs.next();
             return rs.getLong(1);
         }
