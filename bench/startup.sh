@@ -9,7 +9,7 @@ runs="${1:-3}"
 bundle=ui/target/ROOT-microbundle.jar
 payara_version=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml)
 payara="$HOME/.m2/repository/fish/payara/extras/payara-micro/$payara_version/payara-micro-$payara_version.jar"
-[ -f "$bundle" ] || { echo "build first: mvn -DskipTests install" >&2; exit 1; }
+[ -f "$bundle" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 1; }
 [ -f "$payara" ] || mvn -q dependency:get -Dartifact="fish.payara.extras:payara-micro:$payara_version" >&2
 port=18980
 work=$(mktemp -d)

@@ -1,6 +1,7 @@
 package io.kefu.platform.startup;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -14,9 +15,11 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import io.kefu.db.TenantUpgrades;
 import io.kefu.platform.config.KefuConfig;
 import io.kefu.platform.identity.IdentityService;
 import io.kefu.platform.tenant.Tenant;
+import io.kefu.platform.tenant.TenantCode;
 import io.kefu.platform.tenant.TenantStatus;
 import io.kefu.platform.tenant.Tenants;
 import io.kefu.platform.tenant.persistence.TenantSchemas;
@@ -59,9 +62,7 @@ public class PlatformStartup {
             schemas.migratePlatform();
             identities.ensureOperator();
             List<Tenant> toUpgrade = tenants.all().stream().filter(t -> t.status() != TenantStatus.PROVISIONING).toList();
-            for (Tenant t : toUpgrade) {
-                schemas.migrate(t.code());
-            }
+            upgrade(toUpgrade.stream().map(Tenant::code).toList());
             started.fire(new PlatformStarted(toUpgrade.size()));
             ready = true;
             LOG.info(String.format("Kefu ready: platform and %d tenant schemas current in %d ms",
@@ -70,6 +71,35 @@ public class PlatformStartup {
             failure = e.getMessage();
             LOG.log(Level.SEVERE, "Kefu could not start: " + e.getMessage(), e);
             throw e;
+        }
+    }
+
+    /**
+     * Upgrades the tenants one schema at a time (see TenantUpgrades for why not in parallel) and
+     * logs progress every 100 schemas. A tenant
+     * whose upgrade fails keeps the platform from becoming ready, naming the tenants: serving a
+     * tenant on a half-upgraded schema would fail its requests in confusing ways. A restart
+     * resumes where the failed run stopped.
+     */
+    private void upgrade(List<TenantCode> codes) {
+        if (codes.isEmpty()) {
+            return;
+        }
+        AtomicInteger done = new AtomicInteger();
+        TenantUpgrades.Report report = schemas.upgradeAll(codes, outcome -> {
+            int n = done.incrementAndGet();
+            if (!outcome.succeeded()) {
+                LOG.severe("Upgrading " + outcome.schema().value() + " failed: " + outcome.error());
+            } else if (n % 100 == 0) {
+                LOG.info(String.format("Tenant schemas upgraded: %d of %d", n, codes.size()));
+            }
+        });
+        LOG.info(String.format("Tenant schemas: %d upgraded in %d ms, %d failed",
+                report.succeeded(), report.millis(), report.failures().size()));
+        if (!report.allSucceeded()) {
+            throw new IllegalStateException(report.failures().size() + " tenant schema(s) could not be upgraded: "
+                    + report.failures().stream().map(f -> f.schema().value()).limit(20).toList()
+                    + "; see the log, mend, and restart to resume");
         }
     }
 

@@ -2,12 +2,16 @@ package io.kefu.platform.tenant.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.kefu.db.SchemaMigrator;
+import io.kefu.db.TenantUpgrades;
+import io.kefu.platform.db.KefuDataSource;
 import io.kefu.platform.db.KefuDatabase;
 import io.kefu.platform.tenant.TenantCode;
 
@@ -37,6 +41,17 @@ public class TenantSchemas {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the database to migrate tenant " + tenant, e);
         }
+    }
+
+    /**
+     * Brings every given tenant's schema up to date, each on a fresh physical connection outside
+     * the pool (see {@link TenantUpgrades} for why). Failures are reported per tenant; the others
+     * are still upgraded.
+     */
+    public TenantUpgrades.Report upgradeAll(List<TenantCode> tenants, Consumer<TenantUpgrades.Outcome> progress) {
+        KefuDataSource unpooled = new KefuDataSource();
+        return TenantUpgrades.upgradeAll(unpooled::getConnection, tenants.stream().map(TenantCode::schemaName).toList(),
+                SchemaMigrator.TENANT_CHANGELOG, progress);
     }
 
     /** Removes the tenant's schema and all its data. */

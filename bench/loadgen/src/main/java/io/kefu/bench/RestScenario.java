@@ -1,0 +1,179 @@
+package io.kefu.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import jakarta.json.Json;
+
+/**
+ * Ticket create, read, filtered list and search through the whole stack (HTTP, security,
+ * JAX-RS, JPA, PostgreSQL) against the same statements through plain JDBC, measured in the same
+ * run with the same number of concurrent clients, at each tenant size.
+ */
+final class RestScenario {
+
+    private final Options o;
+    private final StringBuilder md = new StringBuilder();
+
+    RestScenario(Options o) {
+        this.o = o;
+    }
+
+    String run() throws Exception {
+        String tenant = o.get("tenant", "bench1");
+        String schema = "t_" + tenant;
+        String base = o.get("url", "http://127.0.0.1:18990");
+        String jdbc = o.require("jdbc");
+        int clients = o.getInt("clients", 8);
+        double seconds = o.getDouble("seconds", 10);
+        double warmup = o.getDouble("warmup", 3);
+        long[] sizes = o.getLongs("sizes", new long[] {10_000, 100_000, 1_000_000});
+        int[] knee = o.getInts("knee", new int[] {1, 2, 4, 8, 16});
+
+        KefuClient operator = KefuClient.operator(base, o.require("operator-password"));
+        operator.provisionTenant(tenant, "express", "bench-admin-1");
+        KefuClient api = KefuClient.bearer(base, KefuClient.issueToken(base, tenant, "admin", "bench-admin-1"));
+        System.err.println("[bench] tenant " + tenant + " provisioned; token issued");
+
+        md.append("## Tickets over REST against plain JDBC (bench/run.sh → RestScenario)\n\n");
+        md.append(String.format(Locale.ROOT, "PostgreSQL, one tenant, %d concurrent clients, %.0f s per measurement after %.0f s warm-up. "
+                + "Kefu is called with an API token over HTTP/1.1 keep-alive; the baseline runs the same statements through plain JDBC "
+                + "(one connection per client) in the same run. CPU is the whole machine's busy time per request (server, database and "
+                + "load generator together, 2 cores).%n%n", clients, seconds, warmup));
+        md.append("| tickets | operation | Kefu req/s | JDBC req/s | Kefu ÷ JDBC | Kefu p50 ms | Kefu p99 ms | JDBC p99 ms | Kefu CPU ms/req | JDBC CPU ms/req | errors |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+
+        String[] ops = {"create", "read", "list", "search"};
+        double[][] restP99 = new double[ops.length][sizes.length];
+        double[][] jdbcP99 = new double[ops.length][sizes.length];
+        double[][] ratio = new double[ops.length][sizes.length];
+        List<String> xs = new ArrayList<>();
+        for (int si = 0; si < sizes.length; si++) {
+            long size = sizes[si];
+            xs.add(human(size));
+            try (Connection c = DriverManager.getConnection(jdbc)) {
+                long t0 = System.nanoTime();
+                long wrote = TicketData.fill(c, schema, size, o.getLong("seed", 42));
+                System.err.printf(Locale.ROOT, "[bench] %s: %d tickets generated in %.1f s%n", human(size), wrote, (System.nanoTime() - t0) / 1e9);
+            }
+            for (int oi = 0; oi < ops.length; oi++) {
+                Stats rest = measureRest(api, ops[oi], size, clients, warmup, seconds);
+                Stats base0 = measureJdbc(jdbc, schema, ops[oi], size, clients, warmup, seconds);
+                restP99[oi][si] = rest.percentileMillis(99);
+                jdbcP99[oi][si] = base0.percentileMillis(99);
+                ratio[oi][si] = rest.throughput() / base0.throughput();
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.2f | %.1f | %.1f | %.1f | %.2f | %.2f | %d |%n",
+                        human(size), ops[oi], rest.throughput(), base0.throughput(), ratio[oi][si], rest.percentileMillis(50),
+                        rest.percentileMillis(99), base0.percentileMillis(99), rest.cpuMillisPerRequest(), base0.cpuMillisPerRequest(),
+                        rest.errors() + base0.errors()));
+                System.err.printf(Locale.ROOT, "[bench] %s %s: Kefu %.0f/s p99 %.1f ms, JDBC %.0f/s p99 %.1f ms%n", human(size), ops[oi],
+                        rest.throughput(), rest.percentileMillis(99), base0.throughput(), base0.percentileMillis(99));
+            }
+        }
+        Plot p99 = new Plot("Ticket operations: p99 latency by tenant size", "tickets in the tenant", "p99 latency (ms)", xs);
+        for (int oi = 0; oi < ops.length; oi++) {
+            p99.series("Kefu " + ops[oi], restP99[oi], false).series("JDBC " + ops[oi], jdbcP99[oi], true);
+        }
+        Path docs = Path.of(o.get("docs", "docs"));
+        p99.write(docs.resolve("bench/rest-p99.png"));
+        Plot r = new Plot("Ticket operations: Kefu throughput ÷ plain JDBC", "tickets in the tenant", "ratio", xs);
+        for (int oi = 0; oi < ops.length; oi++) {
+            r.series(ops[oi], ratio[oi], false);
+        }
+        r.write(docs.resolve("bench/rest-ratio.png"));
+        md.append("\n![p99 by size](bench/rest-p99.png)\n![ratio by size](bench/rest-ratio.png)\n\n");
+
+        // Where does create stop scaling? Throughput and p99 by number of clients at the largest size.
+        md.append("### Ticket create by number of concurrent clients (finding the knee)\n\n");
+        md.append("| clients | Kefu req/s | Kefu p50 ms | Kefu p99 ms | JDBC req/s | JDBC p99 ms | Kefu ÷ JDBC |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+        List<String> kx = new ArrayList<>();
+        double[] kRest = new double[knee.length], kJdbc = new double[knee.length], kP99 = new double[knee.length];
+        for (int i = 0; i < knee.length; i++) {
+            Stats rest = measureRest(api, "create", sizes[sizes.length - 1], knee[i], warmup, seconds);
+            Stats base0 = measureJdbc(jdbc, schema, "create", sizes[sizes.length - 1], knee[i], warmup, seconds);
+            kx.add(Integer.toString(knee[i]));
+            kRest[i] = rest.throughput();
+            kJdbc[i] = base0.throughput();
+            kP99[i] = rest.percentileMillis(99);
+            md.append(String.format(Locale.ROOT, "| %d | %.0f | %.1f | %.1f | %.0f | %.1f | %.2f |%n", knee[i], rest.throughput(),
+                    rest.percentileMillis(50), rest.percentileMillis(99), base0.throughput(), base0.percentileMillis(99),
+                    rest.throughput() / base0.throughput()));
+        }
+        new Plot("Ticket create: throughput by concurrent clients", "clients", "requests per second", kx)
+                .series("Kefu REST", kRest, false).series("plain JDBC", kJdbc, true).write(docs.resolve("bench/create-knee.png"));
+        new Plot("Ticket create: Kefu p99 by concurrent clients", "clients", "p99 latency (ms)", kx)
+                .series("Kefu REST p99", kP99, false).write(docs.resolve("bench/create-knee-p99.png"));
+        md.append("\n![create knee](bench/create-knee.png)\n![create knee p99](bench/create-knee-p99.png)\n\n");
+        return md.toString();
+    }
+
+    private Stats measureRest(KefuClient api, String op, long size, int clients, double warmup, double seconds) throws InterruptedException {
+        Random[] rs = randoms(clients);
+        return Load.run("kefu " + op, clients, warmup, seconds, (w, i) -> {
+            Random r = rs[w];
+            switch (op) {
+                case "create" -> api.createTicket(createBody(r, w, i));
+                case "read" -> api.ticket(TicketData.someNumber(r, size));
+                case "list" -> api.list("status=" + TicketData.STATUSES[r.nextInt(4)] + "&priority=" + TicketData.PRIORITIES[1 + r.nextInt(2)] + "&limit=50");
+                case "search" -> api.list("q=" + KefuClient.q(searchWord(r)) + "&limit=20");
+                default -> throw new IllegalArgumentException(op);
+            }
+        });
+    }
+
+    private Stats measureJdbc(String jdbc, String schema, String op, long size, int clients, double warmup, double seconds) throws Exception {
+        Connection[] cs = new Connection[clients];
+        for (int i = 0; i < clients; i++) {
+            cs[i] = DriverManager.getConnection(jdbc);
+        }
+        Random[] rs = randoms(clients);
+        int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        try {
+            return Load.run("jdbc " + op, clients, warmup, seconds, (w, i) -> {
+                Random r = rs[w];
+                switch (op) {
+                    case "create" -> TicketData.insertLikeCreate(cs[w], schema, year, subject(r, w, i));
+                    case "read" -> TicketData.selectByNumber(cs[w], schema, TicketData.someNumber(r, size));
+                    case "list" -> TicketData.selectFiltered(cs[w], schema, TicketData.STATUSES[r.nextInt(4)], TicketData.PRIORITIES[1 + r.nextInt(2)], 50);
+                    case "search" -> TicketData.selectSearch(cs[w], schema, searchWord(r), 20);
+                    default -> throw new IllegalArgumentException(op);
+                }
+            });
+        } finally {
+            for (Connection c : cs) {
+                c.close();
+            }
+        }
+    }
+
+    private static String searchWord(Random r) {
+        String[] words = {TicketData.SEARCH_WORD, "电梯", "broadband", "空调", "parcel"};
+        return words[r.nextInt(words.length)];
+    }
+
+    private static String subject(Random r, int w, long i) {
+        return TicketData.SUBJECTS_ZH[r.nextInt(TicketData.SUBJECTS_ZH.length)] + " c" + w + "-" + i;
+    }
+
+    private static String createBody(Random r, int w, long i) {
+        return Json.createObjectBuilder().add("kind", TicketData.KINDS[r.nextInt(3)]).add("subject", subject(r, w, i))
+                .add("priority", "HIGH").add("channel", "PHONE").add("description", "压测工单 bench ticket").build().toString();
+    }
+
+    private static Random[] randoms(int n) {
+        Random[] rs = new Random[n];
+        for (int i = 0; i < n; i++) {
+            rs[i] = new Random(1000 + i);
+        }
+        return rs;
+    }
+
+    static String human(long n) {
+        return n >= 1_000_000 && n % 1_000_000 == 0 ? n / 1_000_000 + "M" : n >= 1000 && n % 1000 == 0 ? n / 1000 + "k" : Long.toString(n);
+    }
+}

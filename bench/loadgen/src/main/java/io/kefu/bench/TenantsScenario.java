@@ -1,0 +1,232 @@
+package io.kefu.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import io.kefu.db.SchemaMigrator;
+import io.kefu.db.SchemaMigrator.SchemaName;
+import io.kefu.db.TenantUpgrades;
+
+/**
+ * Tenants at scale on PostgreSQL: provisioning one by one through the REST API against the same
+ * DDL through plain JDBC; upgrading N tenant schemas with one new changeset through Kefu's
+ * TenantUpgrades (one schema at a time, each on a fresh connection) against the same DDL through
+ * plain JDBC done the same way; and the memory of one PostgreSQL backend as it touches more schemas, which is why
+ * Kefu recycles connections.
+ */
+final class TenantsScenario {
+
+    private final Options o;
+
+    TenantsScenario(Options o) {
+        this.o = o;
+    }
+
+    String provisioning() throws Exception {
+        String base = o.get("url", "http://127.0.0.1:18990");
+        String jdbc = o.require("jdbc");
+        int[] counts = o.getInts("provision", new int[] {10, 30, 100});
+        KefuClient operator = KefuClient.operator(base, o.require("operator-password"));
+        StringBuilder md = new StringBuilder("## Tenant provisioning, one by one (bench/run.sh → TenantsScenario)\n\n");
+        md.append("Each tenant through `POST /api/v1/tenants` (claim the code, create and migrate its schema with Liquibase, create its "
+                + "admin, activate), one after another, against the same tenant DDL replayed through plain JDBC (the schema of the first "
+                + "provisioned tenant as `pg_dump --schema-only` prints it), one after another, in the same run.\n\n");
+        md.append("| tenants provisioned | Kefu ms/tenant (median) | Kefu p99 ms | JDBC DDL ms/tenant (median) | Kefu ÷ JDBC |\n|---:|---:|---:|---:|---:|\n");
+        String ddl = null;
+        int done = 0;
+        List<String> xs = new ArrayList<>();
+        double[] kefu = new double[counts.length], plain = new double[counts.length];
+        for (int ci = 0; ci < counts.length; ci++) {
+            List<Long> times = new ArrayList<>();
+            for (; done < counts[ci]; done++) {
+                long t0 = System.nanoTime();
+                operator.provisionTenant(String.format("prov%05d", done), "express", "bench-admin-1");
+                times.add((System.nanoTime() - t0) / 1000);
+            }
+            if (ddl == null) {
+                ddl = dumpSchema(jdbc, "t_prov00000");
+            }
+            List<Long> ddlTimes = new ArrayList<>();
+            try (Connection c = DriverManager.getConnection(jdbc)) {
+                for (int i = 0; i < times.size(); i++) {
+                    String schema = String.format("t_ddl%d_%05d", ci, i);
+                    long t0 = System.nanoTime();
+                    try (Statement st = c.createStatement()) {
+                        st.execute(ddl.replace("t_prov00000", schema));
+                    }
+                    ddlTimes.add((System.nanoTime() - t0) / 1000);
+                }
+            }
+            long[] k = times.stream().mapToLong(Long::longValue).toArray();
+            long[] b = ddlTimes.stream().mapToLong(Long::longValue).toArray();
+            Stats ks = new Stats("provision", k.length, 0, 1, k, 0);
+            Stats bs = new Stats("ddl", b.length, 0, 1, b, 0);
+            xs.add(Integer.toString(counts[ci]));
+            kefu[ci] = ks.percentileMillis(50);
+            plain[ci] = bs.percentileMillis(50);
+            md.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.1f |%n", counts[ci], kefu[ci], ks.percentileMillis(99), plain[ci],
+                    kefu[ci] / plain[ci]));
+            System.err.printf(Locale.ROOT, "[bench] provisioning up to %d: %.0f ms/tenant vs DDL %.0f ms%n", counts[ci], kefu[ci], plain[ci]);
+        }
+        new Plot("Provisioning a tenant, by tenants already present", "tenants provisioned", "ms per tenant (median)", xs)
+                .series("Kefu REST", kefu, false).series("plain JDBC DDL", plain, true)
+                .write(Path.of(o.get("docs", "docs")).resolve("bench/provisioning.png"));
+        md.append("\n![provisioning](bench/provisioning.png)\n\nGoal: under 1 s per tenant.\n\n");
+        return md.toString();
+    }
+
+    String upgrades() throws Exception {
+        String jdbc = o.require("jdbc");
+        int[] counts = o.getInts("upgrade", new int[] {10, 100, 1000});
+        StringBuilder md = new StringBuilder("## Upgrading every tenant schema with one new changeset (bench/run.sh → TenantsScenario)\n\n");
+        md.append(String.format(Locale.ROOT, "N tenant schemas are created with today's tenant changelog, then upgraded with one new changeset "
+                + "(a column and an index on `ticket`) through Kefu's `TenantUpgrades` (the code start-up runs: Liquibase per schema, one at a "
+                + "time, each schema on a fresh connection); the baseline applies the same column and index through plain JDBC, also one "
+                + "schema at a time on a fresh connection, in the same run.%n%n"));
+        md.append("| schemas | create all (Kefu) s | upgrade all (Kefu) s | same DDL (JDBC) s | Kefu ÷ JDBC | Kefu ms/schema |\n|---:|---:|---:|---:|---:|---:|\n");
+        int created = 0;
+        List<String> xs = new ArrayList<>();
+        double[] up = new double[counts.length], dd = new double[counts.length];
+        for (int ci = 0; ci < counts.length; ci++) {
+            int n = counts[ci];
+            List<SchemaName> fresh = IntStream.range(created, n).mapToObj(i -> new SchemaName(String.format("t_up%05d", i))).toList();
+            TenantUpgrades.Report c = TenantUpgrades.upgradeAll(() -> DriverManager.getConnection(jdbc), fresh, SchemaMigrator.TENANT_CHANGELOG, null);
+            check(c);
+            created = n;
+            List<SchemaName> all = IntStream.range(0, n).mapToObj(i -> new SchemaName(String.format("t_up%05d", i))).toList();
+            TenantUpgrades.Report u = TenantUpgrades.upgradeAll(() -> DriverManager.getConnection(jdbc), all, "bench/upgrade-changelog.xml", null);
+            check(u);
+            long jdbcMillis = plainDdl(jdbc, all, "bench_plain_" + ci, 1);
+            xs.add(Integer.toString(n));
+            up[ci] = u.millis() / 1000.0;
+            dd[ci] = jdbcMillis / 1000.0;
+            md.append(String.format(Locale.ROOT, "| %d | %.1f (new: %d) | %.1f | %.1f | %.1f | %.0f |%n", n, c.millis() / 1000.0, fresh.size(),
+                    up[ci], dd[ci], up[ci] / Math.max(dd[ci], 0.001), (double) u.millis() / n));
+            System.err.printf(Locale.ROOT, "[bench] upgrade %d schemas: %.1f s vs JDBC %.1f s%n", n, up[ci], dd[ci]);
+        }
+        new Plot("Upgrading all tenant schemas with one changeset", "tenant schemas", "seconds", xs)
+                .series("Kefu TenantUpgrades", up, false).series("plain JDBC DDL", dd, true)
+                .write(Path.of(o.get("docs", "docs")).resolve("bench/upgrade.png"));
+        md.append("\n![upgrade](bench/upgrade.png)\n\nGoal: 1,000 tenants in under 5 minutes.\n\n");
+        md.append(catalogMemory(jdbc, created));
+        return md.toString();
+    }
+
+    /** Memory of one backend that touches more and more schemas, against a fresh backend. */
+    private String catalogMemory(String jdbc, int schemas) throws SQLException, java.io.IOException {
+        StringBuilder md = new StringBuilder("### Memory of one PostgreSQL backend by tenant schemas it has touched\n\n");
+        md.append("One connection reads one row from `ticket` joined to `ticket_event` in each schema in turn; after each step the backend "
+                + "reports its own memory (`pg_backend_memory_contexts`). The baseline is a fresh connection that touched one schema. "
+                + "This growth is why Kefu migrates each schema on its own connection and recycles pooled connections after 2,000 uses.\n\n");
+        md.append("| schemas touched | backend memory MB | of which CacheMemoryContext MB | × fresh backend |\n|---:|---:|---:|---:|\n");
+        double fresh;
+        try (Connection c = DriverManager.getConnection(jdbc)) {
+            touch(c, 0);
+            fresh = memory(c)[0];
+        }
+        List<String> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbc)) {
+            int touched = 0;
+            for (int step : new int[] {1, 10, 100, 1000, 10000}) {
+                if (step > schemas) {
+                    break;
+                }
+                for (; touched < step; touched++) {
+                    touch(c, touched);
+                }
+                double[] m = memory(c);
+                xs.add(Integer.toString(step));
+                ys.add(m[0]);
+                md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f |%n", step, m[0], m[1], m[0] / fresh));
+            }
+        }
+        new Plot("One PostgreSQL backend: memory by schemas touched", "schemas touched", "MB", xs)
+                .series("backend memory", ys.stream().mapToDouble(Double::doubleValue).toArray(), false)
+                .write(Path.of(o.get("docs", "docs")).resolve("bench/backend-memory.png"));
+        md.append("\n![backend memory](bench/backend-memory.png)\n\n");
+        return md.toString();
+    }
+
+    private static void touch(Connection c, int i) throws SQLException {
+        String s = String.format("t_up%05d", i);
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select t.id from " + s + ".ticket t left join " + s + ".ticket_event e on e.ticket_id = t.id limit 1")) {
+            rs.next();
+        }
+    }
+
+    private static double[] memory(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "select sum(total_bytes), sum(total_bytes) filter (where name = 'CacheMemoryContext' or parent = 'CacheMemoryContext')"
+                        + " from pg_backend_memory_contexts")) {
+            rs.next();
+            return new double[] {rs.getLong(1) / 1048576.0, rs.getLong(2) / 1048576.0};
+        }
+    }
+
+    private static long plainDdl(String jdbc, List<SchemaName> schemas, String column, int parallelism) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+        long t0 = System.nanoTime();
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (SchemaName s : schemas) {
+                fs.add(pool.submit(() -> {
+                    try (Connection c = DriverManager.getConnection(jdbc); Statement st = c.createStatement()) {
+                        st.execute("alter table " + s.value() + ".ticket add column " + column + " varchar(20)");
+                        st.execute("create index ix_" + column + " on " + s.value() + ".ticket (" + column + ")");
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static void check(TenantUpgrades.Report r) {
+        if (!r.allSucceeded()) {
+            throw new IllegalStateException(r.failures().size() + " schemas failed, first: " + r.failures().get(0));
+        }
+    }
+
+    /** The schema's DDL as pg_dump prints it (pg_dump from PATH, same server). */
+    private static String dumpSchema(String jdbc, String schema) throws Exception {
+        java.net.URI u = java.net.URI.create(jdbc.substring("jdbc:".length()));
+        String db = u.getPath().substring(1);
+        String user = "postgres";
+        if (u.getQuery() != null) {
+            for (String kv : u.getQuery().split("&")) {
+                if (kv.startsWith("user=")) {
+                    user = kv.substring(5);
+                }
+            }
+        }
+        Process p = new ProcessBuilder("pg_dump", "--schema-only", "--no-owner", "--no-privileges", "-h", u.getHost(),
+                "-p", Integer.toString(u.getPort() < 0 ? 5432 : u.getPort()), "-U", user, "-n", schema, db).redirectErrorStream(false).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("pg_dump failed: " + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        // psql meta-commands (\restrict in newer pg_dump) are not SQL.
+        return out.lines().filter(l -> !l.startsWith("\\")).reduce("", (a, b) -> a + b + "\n");
+    }
+}
