@@ -96,6 +96,8 @@ public class TicketService {
 
     @Inject
     Event<TicketChanged> changes;
+
+    @Inject
     PluginHooks pluginHooks;
 
     Clock clock = Clock.systemUTC();

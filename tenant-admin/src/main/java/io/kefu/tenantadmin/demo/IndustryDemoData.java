@@ -80,7 +80,8 @@ public class IndustryDemoData {
                     }
                 }
                 customerIds.put(cu.getString("ref"), customers.create(new NewCustomer(cu.getString("type"), cu.getString("name"),
-                        cu.getString("grade", null), null, null, contacts)).id());
+                        cu.getString("grade", null), null, null, contacts,
+                        cu.containsKey("fields") && cu.get("fields").getValueType() == JsonValue.ValueType.OBJECT ? cu.getJsonObject("fields") : null)).id());
             }
             for (JsonValue v : demo.getJsonArray("tickets")) {
                 JsonObject d = v.asJsonObject();
