@@ -107,7 +107,9 @@ public class TicketService {
             t.storeCustomFields(fields);
         }
         TicketSnapshot snapshot = TicketSnapshot.of(t);
-        List<PluginHooks.Objection> objections = pluginHooks.validate(snapshot, "zh-CN");
+        // Hooks hear the tenant's language; objections carry both and are rendered in the caller's.
+        String language = settings.get(SettingKey.DEFAULT_LOCALE);
+        List<PluginHooks.Objection> objections = pluginHooks.validate(snapshot, language);
         if (!objections.isEmpty()) {
             // Plugins' messages come in both languages; the bundle's text picks the caller's.
             throw new InvalidInputException(objections.stream().map(o -> FieldError.of(o.problem().field(), "plugin.validation",
@@ -117,7 +119,7 @@ public class TicketService {
                 Json.createObjectBuilder().add("status", TicketStatus.NEW.name()).add("kind", t.kind().name()).build());
         audit.record("ticket.created", "ticket", t.number(), null, t.auditState());
         claim.ifPresent(c -> idempotency.remember(c, t.id()));
-        pluginHooks.created(snapshot);
+        pluginHooks.created(snapshot, language);
         return new Created(t, false);
     }
 
@@ -241,7 +243,7 @@ public class TicketService {
         }
         audit.record("ticket.transitioned", "ticket", t.number(), before, t.auditState());
         flush(t);
-        pluginHooks.transitioned(TicketSnapshot.of(t), from.name(), move.to().name());
+        pluginHooks.transitioned(TicketSnapshot.of(t), from.name(), move.to().name(), settings.get(SettingKey.DEFAULT_LOCALE));
         return t;
     }
 
