@@ -100,18 +100,18 @@ public class PluginHooks {
         return out;
     }
 
-    public void created(TicketView ticket) {
+    public void created(TicketView ticket, String language) {
         for (LoadedPlugin p : hooked()) {
-            call(p, "onCreate", "zh-CN", (hooks, ctx) -> {
+            call(p, "onCreate", language, (hooks, ctx) -> {
                 hooks.onCreate(ctx, ticket);
                 return Boolean.TRUE;
             });
         }
     }
 
-    public void transitioned(TicketView ticket, String from, String to) {
+    public void transitioned(TicketView ticket, String from, String to, String language) {
         for (LoadedPlugin p : hooked()) {
-            call(p, "onTransition", "zh-CN", (hooks, ctx) -> {
+            call(p, "onTransition", language, (hooks, ctx) -> {
                 hooks.onTransition(ctx, ticket, from, to);
                 return Boolean.TRUE;
             });

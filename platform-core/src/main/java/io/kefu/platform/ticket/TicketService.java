@@ -148,7 +148,9 @@ public class TicketService {
             projection.replace(t.id(), fieldDefs, fields.values());
         }
         TicketSnapshot snapshot = TicketSnapshot.of(t);
-        List<PluginHooks.Objection> objections = pluginHooks.validate(snapshot, "zh-CN");
+        // Hooks hear the tenant's language; objections carry both and are rendered in the caller's.
+        String language = settings.get(SettingKey.DEFAULT_LOCALE);
+        List<PluginHooks.Objection> objections = pluginHooks.validate(snapshot, language);
         if (!objections.isEmpty()) {
             // Plugins' messages come in both languages; the bundle's text picks the caller's.
             throw new InvalidInputException(objections.stream().map(o -> FieldError.of(o.problem().field(), "plugin.validation",
@@ -161,7 +163,7 @@ public class TicketService {
         audit.record("ticket.created", "ticket", t.number(), null, created);
         claim.ifPresent(c -> idempotency.remember(c, t.id()));
         changes.fire(new TicketChanged(t, TicketChanged.Change.CREATED, t.status(), now));
-        pluginHooks.created(snapshot);
+        pluginHooks.created(snapshot, language);
         return new Created(t, false);
     }
 
@@ -425,7 +427,7 @@ public class TicketService {
         if (from != t.status()) {
             this.changes.fire(new TicketChanged(t, TicketChanged.Change.STATUS, from, now));
         }
-        pluginHooks.transitioned(TicketSnapshot.of(t), from.name(), move.to().name());
+        pluginHooks.transitioned(TicketSnapshot.of(t), from.name(), move.to().name(), settings.get(SettingKey.DEFAULT_LOCALE));
         return t;
     }
 
