@@ -29,7 +29,7 @@ final class ItPlugins {
     static void prepare(Path folder) throws IOException {
         Files.createDirectories(folder);
         jar(folder.resolve("it-partner-1.0.0.jar"), PartnerPlugin.class,
-                List.of("categories.json", "kpis.json", "canned-replies.json", "knowledge.json", "emergency-plans.json"));
+                List.of("categories.json", "kpis.json", "canned-replies.json", "knowledge.json", "emergency-plans.json", "forms.json"));
         jar(folder.resolve("it-future-9.0.0.jar"), FuturePlugin.class, List.of());
     }
 

@@ -47,12 +47,20 @@ public final class TestTenants {
         }
     }
 
-    /** Provisions a tenant with the given admin and asserts 201. */
+    /**
+     * Provisions a tenant of the general industry (no plugin, so no forms, standards or defaults
+     * of an industry: each test sets up what it asserts on) with the given admin; asserts 201.
+     */
     public static Tenant provision(Api api, String prefix, String adminUsername) {
+        return provision(api, prefix, adminUsername, "general");
+    }
+
+    /** Provisions a tenant of {@code industry} (its plugin enabled with its defaults); asserts 201. */
+    public static Tenant provision(Api api, String prefix, String adminUsername, String industry) {
         String code = uniqueCode(prefix);
         String password = "pw-" + code + "-9";
         Reply r = api.post("/api/v1/tenants", Credentials.operator(),
-                body(code, "Tenant " + code, "express", adminUsername, password, adminUsername + "@" + code + ".example.com"));
+                body(code, "Tenant " + code, industry, adminUsername, password, adminUsername + "@" + code + ".example.com"));
         assertEquals(201, r.status(), () -> "provisioning " + code + ": " + r);
         return new Tenant(code, adminUsername, password);
     }
