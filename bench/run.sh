@@ -99,6 +99,8 @@ out=docs/benchmarks.md
   echo
   echo "Agent UI sessions (memory per session, round trip of opening a ticket and replying) come"
   echo "with the agent workspace (issue 7), which is not built yet."
+  echo
+  cat bench/analysis.md
 } > "$out.tmp"
 mv "$out.tmp" "$out"
 psql "$pg/postgres?user=$pg_user" -qc "drop database if exists kefu_bench_rest_$stamp" -c "drop database if exists kefu_bench_upgrade_$stamp" >&2 || true
