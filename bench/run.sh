@@ -33,6 +33,10 @@ bench_jar=bench/loadgen/target/kefu-bench.jar
 bundle=ui/target/ROOT-microbundle.jar
 
 work=$(mktemp -d)
+# Each scenario's section is kept under target/bench-parts, so a scenario that fails late does
+# not lose the ones measured before it.
+parts="$root/target/bench-parts"
+mkdir -p "$parts"
 server_pid=
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
@@ -60,20 +64,20 @@ done
 
 mkdir -p docs/bench
 java -jar "$bench_jar" rest url="http://127.0.0.1:$port" operator-password=bench-operator-1 jdbc="$rest_db" \
-  sizes="$sizes" clients="$clients" seconds="$seconds" out="$work/rest.md" docs=docs
+  sizes="$sizes" clients="$clients" seconds="$seconds" out="$parts/rest.md" docs=docs
 java -jar "$bench_jar" provision url="http://127.0.0.1:$port" operator-password=bench-operator-1 jdbc="$rest_db" \
-  provision="$provision" out="$work/provision.md" docs=docs
+  provision="$provision" out="$parts/provision.md" docs=docs
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
 
 upgrade_db=$(fresh_db "kefu_bench_upgrade_$stamp")
-java -jar "$bench_jar" upgrade jdbc="$upgrade_db" upgrade="$upgrade" out="$work/upgrade.md" docs=docs
+java -jar "$bench_jar" upgrade jdbc="$upgrade_db" upgrade="$upgrade" out="$parts/upgrade.md" docs=docs
 
-bench/startup.sh "${KEFU_BENCH_RUNS:-3}" > "$work/startup.md"
+bench/startup.sh "${KEFU_BENCH_RUNS:-3}" > "$parts/startup.md"
 if [ "${KEFU_BENCH_QUICK:-0}" = 1 ]; then
   : "${KEFU_BENCH_SLA_TICKETS:=5000}" "${KEFU_BENCH_SLA_TENANTS:=5}" "${KEFU_BENCH_SLA_PER_TENANT:=200}"
   export KEFU_BENCH_SLA_TICKETS KEFU_BENCH_SLA_TENANTS KEFU_BENCH_SLA_PER_TENANT
 fi
-bench/sla.sh > "$work/sla.md"
+bench/sla.sh > "$parts/sla.md"
 
 out=docs/benchmarks.md
 {
@@ -88,12 +92,12 @@ out=docs/benchmarks.md
   echo "$(psql "$pg/postgres?user=$pg_user" -Atc 'select version()' | cut -d, -f1)."
   echo "Sizes: tickets $sizes; provisioning $provision; upgrade $upgrade; $clients clients, $seconds s per measurement."
   echo
-  cat "$work/rest.md"
-  cat "$work/provision.md"
-  cat "$work/upgrade.md"
-  cat "$work/sla.md"
+  cat "$parts/rest.md"
+  cat "$parts/provision.md"
+  cat "$parts/upgrade.md"
+  cat "$parts/sla.md"
   echo
-  cat "$work/startup.md"
+  cat "$parts/startup.md"
   echo
   echo "## Not measured yet"
   echo

@@ -35,7 +35,7 @@ K="http://127.0.0.1:$port"
 for _ in $(seq 1 360); do curl -fsS "$K/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 OP="operator:bench-op-2026"
 provision() { curl -fsS -u "$OP" "$K/api/v1/tenants" -H 'Content-Type: application/json' \
-  -d "{\"code\":\"$1\",\"name\":\"Bench $1\",\"industry\":\"express\",\"adminUsername\":\"admin\",\"adminPassword\":\"pw-bench-2026\",\"adminEmail\":\"admin@$1.example.com\"}" >/dev/null; }
+  -d "{\"code\":\"$1\",\"name\":\"Bench $1\",\"industry\":\"general\",\"adminUsername\":\"admin\",\"adminPassword\":\"pw-bench-2026\",\"adminEmail\":\"admin@$1.example.com\"}" >/dev/null; }
 tickets_sql() { # schema, count, status
   echo "insert into $1.ticket (id, number, kind, status, priority, channel, subject, subject_search, tags, created_at, created_by, updated_at, reopen_count, last_event_seq, version)
         select md5(g::text || '$1'), 'B-' || g, 'FAULT', '$3', 'NORMAL', 'PHONE', 'bench ' || g, 'bench ' || g, ',', now() - interval '10 minutes', 'bench', now(), 0, 0, 0
