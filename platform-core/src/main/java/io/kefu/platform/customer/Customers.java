@@ -199,7 +199,7 @@ public class Customers {
         contacts.sort(CONTACT_ORDER);
         Map<String, Object> after = customer.auditState();
         after.put("contacts", contacts.stream().map(CustomerContact::auditState).toList());
-        after.put("fields", logged(fieldDefs, fields.changes(), false));
+        after.put("fields", FieldValues.logged(fieldDefs, fields.changes(), false));
         audit.record("customer.created", SUBJECT, customer.id(), null, after);
         return CustomerDetails.of(customer, contacts, false, shown(customer, false, forms.customerFieldsView()));
     }
@@ -367,8 +367,8 @@ public class Customers {
             changedAfter.put(k, after.get(k));
         }
         if (fieldsChanged) {
-            changedBefore.put("fields", logged(fieldDefs, fields.changes(), true));
-            changedAfter.put("fields", logged(fieldDefs, fields.changes(), false));
+            changedBefore.put("fields", FieldValues.logged(fieldDefs, fields.changes(), true));
+            changedAfter.put("fields", FieldValues.logged(fieldDefs, fields.changes(), false));
         }
         audit.record("customer.updated", SUBJECT, c.id(), changedBefore, changedAfter);
         return CustomerDetails.of(c, contactsOf(em, c.id()), false, shown(c, false, forms.customerFieldsView()));
@@ -601,16 +601,6 @@ public class Customers {
 
     private static JsonObject stored(Customer c) {
         return c.customFields() == null ? null : Json.createReader(new java.io.StringReader(c.customFields())).readObject();
-    }
-
-    /** Changed custom values for the audit log, personal data masked. */
-    private static Map<String, String> logged(List<FieldDefinition> defs, List<FormValidator.Change> changes, boolean before) {
-        Map<String, String> m = new java.util.TreeMap<>();
-        for (FormValidator.Change ch : changes) {
-            FieldDefinition d = defs.stream().filter(x -> x.key().equals(ch.key())).findFirst().orElse(null);
-            m.put(ch.key(), FieldValues.logged(d, before ? ch.before() : ch.after()));
-        }
-        return m;
     }
 
     private boolean mayReveal() {

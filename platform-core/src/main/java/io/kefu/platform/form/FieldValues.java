@@ -66,6 +66,16 @@ public final class FieldValues {
     }
 
     /** One line of text for the timeline and the audit log: personal data always masked there. */
+    /** Changed values for the audit log, by key, personal data masked (the log outlives an erasure). */
+    public static Map<String, String> logged(List<FieldDefinition> defs, List<FormValidator.Change> changes, boolean before) {
+        Map<String, String> m = new java.util.TreeMap<>();
+        for (FormValidator.Change c : changes) {
+            FieldDefinition d = defs.stream().filter(x -> x.key().equals(c.key())).findFirst().orElse(null);
+            m.put(c.key(), logged(d, before ? c.before() : c.after()));
+        }
+        return m;
+    }
+
     public static String logged(FieldDefinition def, JsonValue value) {
         if (value == null) {
             return null;

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -159,7 +158,7 @@ public class TicketService {
         event(em, t, now, EventType.CREATED, TicketEvent.Visibility.PUBLIC, null,
                 Json.createObjectBuilder().add("status", TicketStatus.NEW.name()).add("kind", t.kind().name()).build());
         var created = t.auditState();
-        created.put("fields", logged(fieldDefs, fields.changes(), false));
+        created.put("fields", FieldValues.logged(fieldDefs, fields.changes(), false));
         audit.record("ticket.created", "ticket", t.number(), null, created);
         claim.ifPresent(c -> idempotency.remember(c, t.id()));
         changes.fire(new TicketChanged(t, TicketChanged.Change.CREATED, t.status(), now));
@@ -285,9 +284,9 @@ public class TicketService {
                 FieldDefinition d = defs.get(c.key());
                 changes.add(new FieldChange("fields." + c.key(), FieldValues.logged(d, c.before()), FieldValues.logged(d, c.after())));
             }
-            before.put("fields", logged(fieldDefs, fields.changes(), true));
+            before.put("fields", FieldValues.logged(fieldDefs, fields.changes(), true));
             after = t.auditState();
-            after.put("fields", logged(fieldDefs, fields.changes(), false));
+            after.put("fields", FieldValues.logged(fieldDefs, fields.changes(), false));
         }
         if (!changes.isEmpty()) {
             EntityManager em = data.entityManager();
@@ -351,16 +350,6 @@ public class TicketService {
 
     private static JsonObject storedFields(Ticket t) {
         return t.customFields() == null ? null : Json.createReader(new StringReader(t.customFields())).readObject();
-    }
-
-    /** Changed values for the audit log, personal data masked (the log outlives an erasure). */
-    private static Map<String, String> logged(List<FieldDefinition> defs, List<FormValidator.Change> changes, boolean before) {
-        Map<String, String> m = new TreeMap<>();
-        for (FormValidator.Change c : changes) {
-            FieldDefinition d = defs.stream().filter(x -> x.key().equals(c.key())).findFirst().orElse(null);
-            m.put(c.key(), FieldValues.logged(d, before ? c.before() : c.after()));
-        }
-        return m;
     }
 
     /**
