@@ -23,4 +23,5 @@ fi
 
 echo "Starting Kefu on http://localhost:$port (data in $KEFU_DATA_DIR)"
 # shellcheck disable=SC2086
-exec java ${KEFU_JAVA_OPTS:--Xmx1g} -jar "$bundle" --port "$port" "${cluster[@]}"
+# KEFU_MICRO_OPTS: more Payara Micro options, e.g. "--startport 6910" for a second instance on this host.
+exec java ${KEFU_JAVA_OPTS:--Xmx1g} -jar "$bundle" --port "$port" "${cluster[@]}" ${KEFU_MICRO_OPTS:-}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -78,8 +79,22 @@ public abstract class AbstractViewTest {
         MockVaadin.tearDown();
     }
 
+    private final Map<Class<?>, Supplier<?>> provided = new HashMap<>();
+
+    /**
+     * How a feature's test builds a view (or any bean Vaadin asks for) from its fakes, as CDI
+     * would with the real services. Called in the test's {@code @BeforeEach}, before navigating.
+     */
+    protected <T> void provide(Class<T> type, Supplier<? extends T> factory) {
+        provided.put(type, factory);
+    }
+
     /** What CDI would inject; {@code null} for classes Vaadin builds itself. */
     Object create(Class<?> type) {
+        Supplier<?> factory = provided.get(type);
+        if (factory != null) {
+            return factory.get();
+        }
         if (type == LoginView.class) {
             return new LoginView(authentication, currentUser);
         }

@@ -5,20 +5,26 @@ import java.util.Optional;
 import jakarta.inject.Inject;
 
 import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.dom.ThemeList;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.theme.lumo.Lumo;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
 import io.kefu.platform.identity.Caller;
+import io.kefu.platform.identity.Role;
 import io.kefu.platform.security.Authentication;
 import io.kefu.ui.i18n.LabelKeys;
 import io.kefu.ui.i18n.LanguageSelect;
@@ -28,9 +34,10 @@ import io.kefu.ui.session.Profile;
 import io.kefu.ui.session.Profiles;
 
 /**
- * Header with the app's name, the tenant, the user and their role, the language switch and
- * logging out. Nobody logged in as a tenant user (an operator included) is forwarded to the
- * login view before any view inside this layout is shown.
+ * Header with the app's name, the tenant, the user and their role, the language switch, the
+ * theme and logging out; a drawer with the workspace's places, linked by path so that this
+ * layout does not depend on the views inside it. Nobody logged in as a tenant user (an
+ * operator included) is forwarded to the login view before any view inside this layout is shown.
  */
 public class MainLayout extends AppLayout implements BeforeEnterObserver, LocaleChangeObserver {
 
@@ -47,6 +54,12 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, Locale
     private final Span role = new Span();
     private final LanguageSelect language = new LanguageSelect();
     private final Button logout = new Button(VaadinIcon.SIGN_OUT.create());
+    private final Button theme = new Button(VaadinIcon.ADJUST.create());
+    private final SideNav nav = new SideNav();
+    private final SideNavItem queues = new SideNavItem("", "queues", VaadinIcon.INBOX.create());
+    private final SideNavItem newTicket = new SideNavItem("", "tickets/new", VaadinIcon.PLUS.create());
+    private final SideNavItem customers = new SideNavItem("", "customers", VaadinIcon.USERS.create());
+    private final SideNavItem teamBoard = new SideNavItem("", "team", VaadinIcon.GROUP.create());
     private Profile profile;
 
     @Inject
@@ -75,7 +88,13 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, Locale
         who.addClassNames(LumoUtility.Gap.SMALL);
         who.setAlignItems(FlexComponent.Alignment.CENTER);
 
-        HorizontalLayout header = new HorizontalLayout(appName, tenant, who, language, logout);
+        theme.setId("theme-toggle");
+        theme.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        theme.addClickListener(e -> toggleTheme());
+
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setId("drawer-toggle");
+        HorizontalLayout header = new HorizontalLayout(toggle, appName, tenant, who, language, theme, logout);
         header.setId("header");
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -83,6 +102,28 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, Locale
         // The user block and what follows sit at the right.
         header.expand(tenant);
         addToNavbar(header);
+
+        nav.setId("nav");
+        queues.setId("nav-queues");
+        newTicket.setId("nav-new-ticket");
+        customers.setId("nav-customers");
+        teamBoard.setId("nav-team");
+        nav.addItem(queues, newTicket, customers, teamBoard);
+        nav.addClassNames(LumoUtility.Padding.SMALL);
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+    }
+
+    /** Lumo's dark variant on the whole page, for this UI. */
+    private void toggleTheme() {
+        getUI().ifPresent(ui -> {
+            ThemeList page = ui.getElement().getThemeList();
+            if (page.contains(Lumo.DARK)) {
+                page.remove(Lumo.DARK);
+            } else {
+                page.add(Lumo.DARK);
+            }
+        });
     }
 
     @Override
@@ -96,6 +137,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, Locale
         profile = profiles.of(caller.get());
         tenant.setText(profile.tenantName());
         user.setText(profile.displayName());
+        // The board is the supervisors' (and admins'); an agent is not shown a door they cannot open.
+        teamBoard.setVisible(profile.role() != Role.AGENT);
         relabel();
     }
 
@@ -106,6 +149,12 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, Locale
 
     private void relabel() {
         logout.setText(getTranslation("layout.logout"));
+        theme.setAriaLabel(getTranslation("layout.theme"));
+        theme.setTooltipText(getTranslation("layout.theme"));
+        queues.setLabel(getTranslation("layout.nav.queues"));
+        newTicket.setLabel(getTranslation("layout.nav.new-ticket"));
+        customers.setLabel(getTranslation("layout.nav.customers"));
+        teamBoard.setLabel(getTranslation("layout.nav.team"));
         if (profile != null) {
             role.setText(getTranslation(LabelKeys.role(profile.role())));
         }

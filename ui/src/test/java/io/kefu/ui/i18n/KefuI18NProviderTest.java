@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,6 +33,43 @@ class KefuI18NProviderTest {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             return p;
         }
+    }
+
+    /** Each feature's bundle that exists, as {@code io/kefu/ui/queue/queue}. */
+    private static List<String> featureBundles() {
+        return KefuI18NProvider.BUNDLES.stream().map(b -> "/" + b.replace('.', '/'))
+                .filter(path -> KefuI18NProviderTest.class.getResource(path + "_en.properties") != null
+                        || KefuI18NProviderTest.class.getResource(path + "_zh_CN.properties") != null)
+                .toList();
+    }
+
+    private static Properties load(String resource) throws IOException {
+        try (InputStream in = KefuI18NProviderTest.class.getResourceAsStream(resource)) {
+            assertTrue(in != null, resource + " is on the class path");
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return p;
+        }
+    }
+
+    @Test
+    void everyFeaturesBundles_haveTheSameKeysInBothLanguages_noEmptyValues_andNoKeyInTwoFeatures() throws IOException {
+        Map<String, String> owner = new HashMap<>();
+        for (String path : featureBundles()) {
+            Properties en = load(path + "_en.properties");
+            Properties zh = load(path + "_zh_CN.properties");
+            assertFalse(en.isEmpty(), path);
+            assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(zh.stringPropertyNames()), path);
+            for (Properties p : new Properties[] {en, zh}) {
+                p.stringPropertyNames().forEach(key -> assertFalse(p.getProperty(key).isBlank(), path + ": " + key + " has a text"));
+            }
+            for (String key : en.stringPropertyNames()) {
+                String before = owner.put(key, path);
+                assertTrue(before == null, key + " is in " + before + " and " + path);
+                assertFalse(Messages.has(key), key + " in " + path + " shadows a platform message code");
+            }
+        }
+        assertTrue(owner.size() > 10);
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.kefu.ui.layout;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
@@ -16,8 +18,11 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.theme.lumo.Lumo;
 
 import io.kefu.platform.identity.Caller;
+import io.kefu.platform.identity.Role;
 import io.kefu.ui.AbstractViewTest;
 import io.kefu.ui.home.HomeView;
 import io.kefu.ui.i18n.UiLocales;
@@ -87,5 +92,43 @@ class MainLayoutTest extends AbstractViewTest {
         assertTrue(currentUser.caller().isEmpty());
         assertEquals(Optional.of("login"), requestedLocation());
         assertEquals(LoginView.class, NavigatorKt.resolveRoute("login"));
+    }
+
+    @Test
+    void drawer_linksTheWorkspace_andTheTeamBoardOnlyForSupervisors() {
+        logIn(SUPERVISOR);
+        UI.getCurrent().navigate("");
+
+        SideNavItem queues = _get(SideNavItem.class, spec -> spec.withId("nav-queues"));
+        assertEquals("queues", queues.getPath());
+        assertEquals("Queues", queues.getLabel());
+        assertEquals("tickets/new", _get(SideNavItem.class, spec -> spec.withId("nav-new-ticket")).getPath());
+        assertEquals("customers", _get(SideNavItem.class, spec -> spec.withId("nav-customers")).getPath());
+        assertTrue(_get(SideNavItem.class, spec -> spec.withId("nav-team")).isVisible());
+
+        _setValue(languageSelect(), UiLocales.CHINESE);
+        assertEquals("工单队列", queues.getLabel());
+    }
+
+    @Test
+    void anAgent_isNotShownTheTeamBoard() {
+        members.add(member("li", "李四", Role.AGENT));
+        logIn(new Caller.TenantUser(SF, "li", Role.AGENT));
+        UI.getCurrent().navigate("");
+
+        _assertNone(SideNavItem.class, spec -> spec.withId("nav-team"));
+        _get(SideNavItem.class, spec -> spec.withId("nav-queues"));
+    }
+
+    @Test
+    void themeToggle_switchesLumosDarkVariantOnAndOff() {
+        logIn(SUPERVISOR);
+        UI.getCurrent().navigate("");
+        Button toggle = _get(Button.class, spec -> spec.withId("theme-toggle"));
+
+        _click(toggle);
+        assertTrue(UI.getCurrent().getElement().getThemeList().contains(Lumo.DARK));
+        _click(toggle);
+        assertFalse(UI.getCurrent().getElement().getThemeList().contains(Lumo.DARK));
     }
 }

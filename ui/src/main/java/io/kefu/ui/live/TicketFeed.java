@@ -1,0 +1,127 @@
+package io.kefu.ui.live;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.function.SerializableConsumer;
+import com.vaadin.flow.shared.Registration;
+
+import io.kefu.platform.identity.Caller;
+import io.kefu.platform.security.CallerContext;
+import io.kefu.platform.tenant.TenantCode;
+import io.kefu.platform.tenant.TenantContext;
+import io.kefu.platform.ticket.TicketChanged;
+
+/**
+ * Tells open views of a tenant that one of its tickets changed. A view subscribes with the
+ * component that shows the ticket data; it hears updates while that component is attached, on
+ * its own UI thread ({@link UI#access}), with its user's tenant and caller bound so it can read
+ * through the platform's services as in a request.
+ */
+@ApplicationScoped
+public class TicketFeed {
+
+    /** Subscribers per tenant: publishing never even looks at another tenant's views. */
+    private final Map<TenantCode, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
+
+    @Inject
+    TenantContext tenants;
+
+    @Inject
+    CallerContext callers;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /**
+     * Listens while {@code owner} is attached (re-subscribing when it is attached again); the
+     * returned registration ends it for good.
+     */
+    public Registration subscribe(Component owner, Caller.TenantUser user, SerializableConsumer<TicketUpdate> listener) {
+        Subscriber subscriber = new Subscriber(owner, user, listener);
+        Registration onAttach = owner.addAttachListener(e -> add(subscriber));
+        Registration onDetach = owner.addDetachListener(e -> remove(subscriber));
+        if (owner.isAttached()) {
+            add(subscriber);
+        }
+        return () -> {
+            onAttach.remove();
+            onDetach.remove();
+            remove(subscriber);
+        };
+    }
+
+    /** After the change committed: a rolled-back change is never shown. */
+    void onTicketChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketChanged changed) {
+        tenants.current().ifPresent(tenant -> publish(new TicketUpdate(tenant, changed.ticket().number(),
+                changed.change().name(), callers.username("system"), changed.at())));
+    }
+
+    /**
+     * Delivers to this node's views of the update's tenant, on another thread: the publishing
+     * thread may hold its own Vaadin session's lock and be bound to its own caller, and must
+     * neither lock another user's session nor lend it its identity.
+     */
+    public void publish(TicketUpdate update) {
+        Set<Subscriber> forTenant = subscribers.get(update.tenant());
+        if (forTenant == null || forTenant.isEmpty()) {
+            return;
+        }
+        Runnable delivery = () -> forTenant.forEach(s -> s.deliver(update));
+        if (executor != null) {
+            executor.execute(delivery);
+        } else {
+            // Outside a container (view tests): deliver now.
+            delivery.run();
+        }
+    }
+
+    /** How many views of the tenant listen on this node (for tests and metrics). */
+    public int subscribers(TenantCode tenant) {
+        Set<Subscriber> forTenant = subscribers.get(tenant);
+        return forTenant == null ? 0 : forTenant.size();
+    }
+
+    private void add(Subscriber s) {
+        subscribers.computeIfAbsent(s.user.tenant(), t -> ConcurrentHashMap.newKeySet()).add(s);
+    }
+
+    private void remove(Subscriber s) {
+        subscribers.computeIfPresent(s.user.tenant(), (t, set) -> {
+            set.remove(s);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    private final class Subscriber {
+        final Component owner;
+        final Caller.TenantUser user;
+        final SerializableConsumer<TicketUpdate> listener;
+
+        Subscriber(Component owner, Caller.TenantUser user, SerializableConsumer<TicketUpdate> listener) {
+            this.owner = owner;
+            this.user = user;
+            this.listener = listener;
+        }
+
+        void deliver(TicketUpdate update) {
+            owner.getUI().ifPresent(ui -> ui.access(() -> {
+                // UI.access runs outside any HTTP request: bind what RequestContextFilter binds there.
+                try (TenantContext.Binding t = tenants.bind(user.tenant());
+                     CallerContext.Binding c = callers.actAs(user)) {
+                    listener.accept(update);
+                }
+            }));
+        }
+    }
+}
