@@ -7,6 +7,7 @@
 #        KEFU_BENCH_QUICK=1 bench/run.sh   small sizes, for trying the script (minutes)
 # Knobs: KEFU_BENCH_SIZES=10000,100000,1000000  KEFU_BENCH_PROVISION=10,30,100  KEFU_BENCH_UPGRADE=10,100,1000
 #        KEFU_BENCH_SLA_TICKETS=100000 KEFU_BENCH_SLA_TENANTS=100 KEFU_BENCH_SLA_PER_TENANT=1000 (bench/sla.sh)
+#        KEFU_BENCH_UI_AGENTS=50,100,200 KEFU_BENCH_UI_SECONDS=60 (agent workspace sessions)
 #        KEFU_BENCH_CLIENTS=8  KEFU_BENCH_SECONDS=10  KEFU_BENCH_RUNS=3 (start-up runs)  KEFU_BENCH_SKIP_BUILD=1
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,7 @@ root=$(pwd)
 
 if [ "${KEFU_BENCH_QUICK:-0}" = 1 ]; then
   : "${KEFU_BENCH_SIZES:=2000,10000,30000}" "${KEFU_BENCH_PROVISION:=3,6,10}" "${KEFU_BENCH_UPGRADE:=5,20,50}"
-  : "${KEFU_BENCH_SECONDS:=4}" "${KEFU_BENCH_RUNS:=1}"
+  : "${KEFU_BENCH_SECONDS:=4}" "${KEFU_BENCH_RUNS:=1}" "${KEFU_BENCH_UI_AGENTS:=10,20,40}" "${KEFU_BENCH_UI_SECONDS:=20}"
 fi
 sizes=${KEFU_BENCH_SIZES:-10000,100000,1000000}
 provision=${KEFU_BENCH_PROVISION:-10,30,100}
@@ -67,6 +68,9 @@ java -jar "$bench_jar" rest url="http://127.0.0.1:$port" operator-password=bench
   sizes="$sizes" clients="$clients" seconds="$seconds" out="$parts/rest.md" docs=docs
 java -jar "$bench_jar" provision url="http://127.0.0.1:$port" operator-password=bench-operator-1 jdbc="$rest_db" \
   provision="$provision" out="$parts/provision.md" docs=docs
+# Agent sessions on the same server: its PID lets the scenario read the live heap with jcmd.
+java -jar "$bench_jar" ui url="http://127.0.0.1:$port" operator-password=bench-operator-1 pid="$server_pid" \
+  agents="${KEFU_BENCH_UI_AGENTS:-50,100,200}" seconds="${KEFU_BENCH_UI_SECONDS:-60}" out="$parts/ui.md" docs=docs
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
 
 upgrade_db=$(fresh_db "kefu_bench_upgrade_$stamp")
@@ -99,11 +103,7 @@ out=docs/benchmarks.md
   echo
   cat "$parts/startup.md"
   echo
-  echo "## Not measured yet"
-  echo
-  echo "Agent UI sessions (memory per session, round trip of opening a ticket and replying) come"
-  echo "with the agent workspace (issue 7), which is not built yet."
-  echo
+  cat "$parts/ui.md"
   cat bench/analysis.md
 } > "$out.tmp"
 mv "$out.tmp" "$out"

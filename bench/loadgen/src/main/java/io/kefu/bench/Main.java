@@ -12,6 +12,8 @@ import java.nio.file.Path;
  * java -jar kefu-bench.jar rest       url=... operator-password=... jdbc=... out=... [sizes=10000,100000,1000000 clients=8 seconds=10]
  * java -jar kefu-bench.jar provision  url=... operator-password=... jdbc=... out=... [provision=10,30,100]
  * java -jar kefu-bench.jar upgrade    jdbc=... out=... [upgrade=10,100,1000]
+ * java -jar kefu-bench.jar ui         url=... operator-password=... pid=<server pid> out=... [agents=50,100,200 tickets=500 seconds=60
+ *                                     reply-editor=<id> reply-send=<id>]
  * </pre>
  */
 public final class Main {
@@ -22,7 +24,7 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
         if (args.length == 0) {
-            System.err.println("usage: kefu-bench rest|provision|upgrade key=value...");
+            System.err.println("usage: kefu-bench rest|provision|upgrade|ui key=value...");
             System.exit(2);
         }
         Options o = new Options(args, 1);
@@ -30,6 +32,7 @@ public final class Main {
             case "rest" -> new RestScenario(o).run();
             case "provision" -> new TenantsScenario(o).provisioning();
             case "upgrade" -> new TenantsScenario(o).upgrades();
+            case "ui" -> new UiScenario(o).run();
             default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
         };
         Path out = Path.of(o.require("out"));
