@@ -153,11 +153,13 @@ final class UiScenario {
         login.type("password", password);
         login.click("login-button");
         login.close();
-        VaadinTab queue = VaadinTab.open(browser, base, "queues");
-        if (queue.has("login-button")) {
+        String queues = o.get("queue-location", "queues");
+        VaadinTab queue = VaadinTab.open(browser, base, queues);
+        if (!queue.has("header-user")) {
+            // The layout shows the user's name only to someone logged in; anyone else gets the login form.
             throw new IllegalStateException(agentName(n) + " is not logged in after the login form");
         }
-        VaadinTab ticket = VaadinTab.open(browser, base, "queues");
+        VaadinTab ticket = VaadinTab.open(browser, base, queues);
         ticket.navigate("tickets/" + numbers.get(n % numbers.size()));
         return new Agent(agentName(n), browser, queue, ticket);
     }
