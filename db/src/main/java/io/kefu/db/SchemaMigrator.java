@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -34,6 +35,14 @@ public final class SchemaMigrator {
     /** Applied in every tenant's own schema. */
     public static final String TENANT_CHANGELOG = "db/tenant/changelog.xml";
 
+    /**
+     * One migration at a time in this JVM. Liquibase 4.33 keeps JVM-wide state, and concurrent
+     * runs on different schemas left DATABASECHANGELOGLOCK rows set (ADR 0003); provisioning
+     * requests, plugin enabling and start-up upgrades can otherwise overlap. Other nodes are kept
+     * out by Liquibase's own lock row in each schema.
+     */
+    private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock(true);
+
     /** Held so that the level set here is not lost when the logger is collected. */
     private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
 
@@ -61,6 +70,7 @@ public final class SchemaMigrator {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(schema, "schema");
+        ONE_AT_A_TIME.lock();
         try {
             createSchemaIfMissing(connection, schema);
             Database database = DatabaseFactory.getInstance()
@@ -82,6 +92,8 @@ public final class SchemaMigrator {
             throw new MigrationException("Migrating schema " + schema.value() + " with " + changelog + " failed: " + e.getMessage(), e);
         } catch (Exception e) {
             throw new MigrationException("Migrating schema " + schema.value() + " with " + changelog + " failed: " + e.getMessage(), e);
+        } finally {
+            ONE_AT_A_TIME.unlock();
         }
     }
 

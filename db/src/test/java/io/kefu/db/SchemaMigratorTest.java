@@ -8,9 +8,16 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +44,47 @@ class SchemaMigratorTest {
     void eachTenantSchemaGetsItsOwnTablesAndChangelog_onPostgres() throws SQLException {
         try (Connection c = DriverManager.getConnection(TestPostgres.freshDatabaseUrl())) {
             migrateTwoTenantsTwice(c);
+        }
+    }
+
+    @Test
+    void migrationsStartedTogetherFromSeveralThreads_allCompleteAndLeaveNoLockSet_onPostgres() throws Exception {
+        String url = TestPostgres.freshDatabaseUrl();
+        List<SchemaName> schemas = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            schemas.add(new SchemaName("t_par_" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(schemas.size());
+        // Twice: creating the schemas, then re-running on them (a start-up's upgrade meeting a provisioning).
+        for (int round = 0; round < 2; round++) {
+            migrateAllAtOnce(pool, schemas, url);
+        }
+        pool.shutdownNow();
+        try (Connection c = DriverManager.getConnection(url)) {
+            for (SchemaName s : schemas) {
+                assertEquals(TENANT_TABLES, tables(c, s.value()), s.value());
+                assertEquals(0, count(c, s.value() + ".databasechangeloglock where locked = true"), s.value());
+            }
+        }
+    }
+
+    private static void migrateAllAtOnce(ExecutorService pool, List<SchemaName> schemas, String url) throws Exception {
+        {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> runs = new ArrayList<>();
+            for (SchemaName s : schemas) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    try (Connection c = DriverManager.getConnection(url)) {
+                        SchemaMigrator.migrate(c, s, SchemaMigrator.TENANT_CHANGELOG);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> run : runs) {
+                run.get(5, TimeUnit.MINUTES);
+            }
         }
     }
 
