@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * java -jar kefu-bench.jar provision  url=... operator-password=... jdbc=... out=... [provision=10,30,100]
  * java -jar kefu-bench.jar upgrade    jdbc=... out=... [upgrade=10,100,1000]
  * java -jar kefu-bench.jar ui         url=... operator-password=... pid=<server pid> out=... [agents=50,100,200 tickets=500 seconds=60
- *                                     reply-editor=<id> reply-send=<id>]
+ *                                     reply-mode=<id> reply-editor=<id> reply-send=<id> queue-location=queues]
  * </pre>
  */
 public final class Main {

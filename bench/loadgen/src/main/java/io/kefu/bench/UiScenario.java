@@ -169,8 +169,10 @@ final class UiScenario {
 
     /** Every agent works for {@code seconds}; returns the latencies of each kind of action. */
     private Round work(double seconds) throws InterruptedException {
-        String editor = o.get("reply-editor", "reply-text");
-        String send = o.get("reply-send", "reply-send");
+        // The ticket view's ids: the reply mode button, the composer and its send button.
+        String replyMode = o.get("reply-mode", "mode-reply");
+        String editor = o.get("reply-editor", "composer");
+        String send = o.get("reply-send", "send");
         long[][] open = new long[agents.size()][];
         long[][] reply = new long[agents.size()][];
         long[][] beat = new long[agents.size()][];
@@ -205,6 +207,9 @@ final class UiScenario {
                         Thread.sleep(1000 + r.nextInt(2000));
                         t0 = System.nanoTime();
                         try {
+                            if (a.ticket.has(replyMode)) {
+                                a.ticket.click(replyMode);
+                            }
                             a.ticket.type(editor, "已联系快递员，今天下午送达。Courier contacted, delivery this afternoon.");
                             a.ticket.click(send);
                             o2 = put(o2, n2++, System.nanoTime() - t0);
