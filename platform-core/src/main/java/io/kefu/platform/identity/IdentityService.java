@@ -73,6 +73,12 @@ public class IdentityService {
      */
     public Member createUser(TenantCode tenant, Username username, char[] password, Role role,
                              String displayName, EmailAddress email) {
+        return createUser(tenant, username, PasswordHash.of(password), role, displayName, email);
+    }
+
+    /** As {@link #createUser(TenantCode, Username, char[], Role, String, EmailAddress)}, with the password hashed beforehand. */
+    public Member createUser(TenantCode tenant, Username username, PasswordHash.Hashed password, Role role,
+                             String displayName, EmailAddress email) {
         Member member = new Member(username, displayName, email, role);
         try (TenantContext.Binding ignored = tenantContext.bind(tenant)) {
             // The tenant's schema is set on this transaction's EntityManager before anything
@@ -83,7 +89,7 @@ public class IdentityService {
             if (taken > 0) {
                 throw new ConflictException("user.username.taken", username.value());
             }
-            em.persist(new Login(tenant, username, PasswordHash.hash(password), role));
+            em.persist(new Login(tenant, username, password.encoded(), role));
             audit.record("user.created", "user", username.value(), null,
                     Map.of("username", username.value(), "role", role.name(), "displayName", displayName));
         }

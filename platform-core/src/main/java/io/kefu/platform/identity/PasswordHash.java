@@ -35,6 +35,29 @@ public final class PasswordHash {
         return hash(password, ITERATIONS);
     }
 
+    /**
+     * A password already hashed, so that the costly derivation can run on another thread while
+     * the caller does something else (provisioning hashes the admin's password while the
+     * tenant's schema is being created).
+     */
+    public record Hashed(String encoded) {
+        public Hashed {
+            if (encoded == null || !encoded.startsWith(PREFIX + "$")) {
+                throw new IllegalArgumentException("Not a Kefu password hash");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Hashed[" + PREFIX + "]";
+        }
+    }
+
+    /** {@link #hash(char[])} as a {@link Hashed}. */
+    public static Hashed of(char[] password) {
+        return new Hashed(hash(password));
+    }
+
     static String hash(char[] password, int iterations) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);

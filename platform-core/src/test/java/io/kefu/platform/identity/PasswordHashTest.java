@@ -3,11 +3,21 @@ package io.kefu.platform.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 class PasswordHashTest {
+
+    @Test
+    void aHashedPasswordIsOnlyEverAKefuHash_andNeverPrintsIt() {
+        PasswordHash.Hashed hashed = PasswordHash.of("secret123".toCharArray());
+        assertTrue(PasswordHash.verify("secret123".toCharArray(), hashed.encoded()));
+        assertFalse(hashed.toString().contains(hashed.encoded().substring(20)));
+        assertThrows(IllegalArgumentException.class, () -> new PasswordHash.Hashed("secret123"));
+        assertThrows(IllegalArgumentException.class, () -> new PasswordHash.Hashed(null));
+    }
 
     @Test
     void theRightPasswordMatchesAndAWrongOneDoesNot() {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.kefu.platform.identity.EmailAddress;
 import io.kefu.platform.identity.IdentityService;
+import io.kefu.platform.identity.PasswordHash;
 import io.kefu.platform.identity.Member;
 import io.kefu.platform.identity.Role;
 import io.kefu.platform.identity.Username;
@@ -146,7 +147,7 @@ class TenantProvisioningTest {
         boolean failNext;
 
         @Override
-        public Member createUser(TenantCode tenant, Username username, char[] password, Role role, String displayName,
+        public Member createUser(TenantCode tenant, Username username, PasswordHash.Hashed password, Role role, String displayName,
                                  EmailAddress email) {
             if (failNext) {
                 failNext = false;
