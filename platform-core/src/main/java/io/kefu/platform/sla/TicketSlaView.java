@@ -7,11 +7,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.InvalidInputException;
 import io.kefu.platform.sla.calendar.BusinessCalendar;
@@ -49,14 +49,14 @@ public class TicketSlaView implements TicketSla {
                 .orElseGet(() -> all.values().stream().max(java.util.Comparator.comparing(SlaClock::stoppedAt)).orElseThrow());
         ServiceStandard rule = store.version(lead.ruleCode(), lead.ruleVersion()).orElse(null);
         BusinessCalendar cal = rule == null ? BusinessCalendar.ALWAYS : SlaClock.counting(rule, store.businessCalendar(rule.calendar()));
-        JsonObjectBuilder b = Json.createObjectBuilder().add("ruleCode", lead.ruleCode());
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("ruleCode", lead.ruleCode());
         if (rule == null) {
             b.addNull("ruleName");
         } else {
             b.add("ruleName", rule.name().in(locale));
         }
         b.add("ruleVersion", lead.ruleVersion());
-        JsonObjectBuilder targets = Json.createObjectBuilder();
+        JsonObjectBuilder targets = Jsons.createObjectBuilder();
         boolean paused = false;
         boolean breached = false;
         boolean warned = false;
@@ -82,7 +82,7 @@ public class TicketSlaView implements TicketSla {
                     worstRunning = r;
                 }
             }
-            JsonObjectBuilder t = Json.createObjectBuilder().add("dueAt", c.dueAt().toString())
+            JsonObjectBuilder t = Jsons.createObjectBuilder().add("dueAt", c.dueAt().toString())
                     .add("startedAt", c.startedAt().toString())
                     .add("state", c.isRunning() ? (c.isPaused() ? "PAUSED" : "RUNNING") : c.outcome().name())
                     .add("risk", r.name())

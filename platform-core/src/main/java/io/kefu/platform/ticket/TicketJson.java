@@ -4,13 +4,13 @@ import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import io.kefu.platform.form.FieldValues;
+import io.kefu.platform.json.Jsons;
 
 /** Tickets and timeline entries as the REST API shows them (names from the JSON contract). */
 public final class TicketJson {
@@ -24,7 +24,7 @@ public final class TicketJson {
      * service standards.
      */
     public static JsonObject ticket(Ticket t, FieldValues.Shown fields) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsons.createObjectBuilder()
                 .add("number", t.number())
                 .add("kind", t.kind().name())
                 .add("status", t.status().name())
@@ -36,7 +36,7 @@ public final class TicketJson {
         put(b, "customer", t.customerId());
         put(b, "team", t.teamId());
         put(b, "assignee", t.assignee());
-        JsonArrayBuilder tags = Json.createArrayBuilder();
+        JsonArrayBuilder tags = Jsons.createArrayBuilder();
         t.tags().forEach(tags::add);
         b.add("tags", tags);
         b.add("fields", fields.fields());
@@ -52,7 +52,7 @@ public final class TicketJson {
         b.add("reopenCount", t.reopenCount());
         if (t.kind() == TicketKind.COMPLAINT) {
             Complaint c = t.complaint();
-            JsonObjectBuilder cb = Json.createObjectBuilder();
+            JsonObjectBuilder cb = Jsons.createObjectBuilder();
             put(cb, "severity", c.severity() == null ? null : c.severity().name());
             if (c.escalationLevel() == null) {
                 cb.addNull("escalationLevel");
@@ -64,7 +64,7 @@ public final class TicketJson {
             if (c.compensationAmount() == null) {
                 cb.addNull("compensation");
             } else {
-                cb.add("compensation", Json.createObjectBuilder().add("amount", c.compensationAmount())
+                cb.add("compensation", Jsons.createObjectBuilder().add("amount", c.compensationAmount())
                         .add("currency", c.compensationCurrency()));
             }
             put(cb, "customerContactedAt", t.customerContactedAt());
@@ -76,7 +76,7 @@ public final class TicketJson {
     }
 
     public static JsonObject event(TicketEvent e) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsons.createObjectBuilder()
                 .add("id", e.id())
                 .add("seq", e.seq())
                 .add("at", e.occurredAt().toString())
@@ -85,13 +85,13 @@ public final class TicketJson {
                 .add("visibility", e.visibility().name());
         put(b, "body", e.body());
         if (e.data() != null) {
-            b.add("data", Json.createReader(new StringReader(e.data())).readObject());
+            b.add("data", Jsons.createReader(new StringReader(e.data())).readObject());
         }
         return b.build();
     }
 
     private static JsonArrayBuilder names(List<String> names) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsons.createArrayBuilder();
         names.forEach(a::add);
         return a;
     }

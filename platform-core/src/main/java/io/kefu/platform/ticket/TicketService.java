@@ -13,7 +13,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -30,6 +29,7 @@ import io.kefu.platform.form.FormValidator;
 import io.kefu.platform.idempotency.Idempotency;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Members;
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.plugin.PluginHooks;
 import io.kefu.platform.plugin.TicketSnapshot;
 import io.kefu.platform.team.Team;
@@ -156,7 +156,7 @@ public class TicketService {
                     o.pluginId(), o.problem().message().zhCN(), o.problem().message().en())).toList());
         }
         event(em, t, now, EventType.CREATED, TicketEvent.Visibility.PUBLIC, null,
-                Json.createObjectBuilder().add("status", TicketStatus.NEW.name()).add("kind", t.kind().name()).build());
+                Jsons.createObjectBuilder().add("status", TicketStatus.NEW.name()).add("kind", t.kind().name()).build());
         var created = t.auditState();
         created.put("fields", FieldValues.logged(fieldDefs, fields.changes(), false));
         audit.record("ticket.created", "ticket", t.number(), null, created);
@@ -349,7 +349,7 @@ public class TicketService {
     }
 
     private static JsonObject storedFields(Ticket t) {
-        return t.customFields() == null ? null : Json.createReader(new StringReader(t.customFields())).readObject();
+        return t.customFields() == null ? null : Jsons.createReader(new StringReader(t.customFields())).readObject();
     }
 
     /**
@@ -395,7 +395,7 @@ public class TicketService {
         TicketStatus from = t.status();
         List<FieldChange> changes = t.transition(move, actor, now, reopenWindow());
         EntityManager em = data.entityManager();
-        var details = Json.createObjectBuilder().add("from", from.name()).add("to", move.to().name());
+        var details = Jsons.createObjectBuilder().add("from", from.name()).add("to", move.to().name());
         if (move.reason() != null && !move.reason().isBlank()) {
             details.add("reason", move.reason().strip());
         }
@@ -440,7 +440,7 @@ public class TicketService {
         }
         TicketEvent e = event(data.entityManager(), t, now, type,
                 internal ? TicketEvent.Visibility.INTERNAL : TicketEvent.Visibility.PUBLIC, text,
-                byCustomer ? Json.createObjectBuilder().add("relayedBy", actorName()).build() : null, actor);
+                byCustomer ? Jsons.createObjectBuilder().add("relayedBy", actorName()).build() : null, actor);
         flush(t);
         if (type != EventType.NOTE) {
             changes.fire(new TicketChanged(t, byCustomer ? TicketChanged.Change.CUSTOMER_MESSAGE : TicketChanged.Change.PUBLIC_REPLY,
@@ -460,7 +460,7 @@ public class TicketService {
         Instant now = clock.instant();
         t.recordCustomerContact(now);
         TicketEvent e = event(data.entityManager(), t, now, EventType.CUSTOMER_CONTACT, TicketEvent.Visibility.INTERNAL, text,
-                Json.createObjectBuilder().add("channel", via.name()).build());
+                Jsons.createObjectBuilder().add("channel", via.name()).build());
         audit.record("ticket.customer-contacted", "ticket", t.number(), null,
                 java.util.Map.of("channel", via.name(), "at", now.toString()));
         flush(t);
@@ -535,7 +535,7 @@ public class TicketService {
         }
         EntityManager em = data.entityManager();
         for (FieldChange c : changed) {
-            JsonObject details = Json.createObjectBuilder(change(c)).add("serviceStandard", ruleCode).build();
+            JsonObject details = Jsons.createObjectBuilder(change(c)).add("serviceStandard", ruleCode).build();
             event(em, t, now, EventType.FIELD_CHANGE, TicketEvent.Visibility.INTERNAL, null, details, Actor.system());
         }
         audit.record("ticket.updated", "ticket", t.number(), before, t.auditState());
@@ -573,7 +573,7 @@ public class TicketService {
         Instant now = clock.instant();
         t.recordActivity(now);
         TicketEvent e = event(data.entityManager(), t, now, EventType.ATTACHMENT, TicketEvent.Visibility.PUBLIC, null,
-                Json.createObjectBuilder().add("attachment", attachmentId).add("filename", filename).add("size", size).build());
+                Jsons.createObjectBuilder().add("attachment", attachmentId).add("filename", filename).add("size", size).build());
         flush(t);
         return e;
     }
@@ -662,7 +662,7 @@ public class TicketService {
     }
 
     private static JsonObject change(FieldChange c) {
-        var b = Json.createObjectBuilder().add("field", c.field());
+        var b = Jsons.createObjectBuilder().add("field", c.field());
         if (c.before() == null) {
             b.addNull("before");
         } else {

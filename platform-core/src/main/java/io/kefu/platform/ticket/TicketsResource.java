@@ -7,7 +7,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -36,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.kefu.platform.i18n.Messages;
 import io.kefu.platform.identity.Caller;
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.Inputs;
 import io.kefu.platform.problem.InvalidInputException;
@@ -130,12 +130,12 @@ public class TicketsResource {
             TicketSla standards = sla.get();
             page = tickets.list(query, standards.filter(slaFilter.strip()), new Object[] {"slaNow", standards.now().atOffset(java.time.ZoneOffset.UTC)});
         }
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         List<JsonObject> shown = tickets.json(page.items());
         for (int i = 0; i < shown.size(); i++) {
             items.add(json(shown.get(i), page.items().get(i)));
         }
-        var b = Json.createObjectBuilder().add("items", items);
+        var b = Jsons.createObjectBuilder().add("items", items);
         if (page.nextCursor() == null) {
             b.addNull("nextCursor");
         } else {
@@ -205,9 +205,9 @@ public class TicketsResource {
     @Operation(summary = "The ticket's timeline, oldest first",
             description = "internal=false shows what the customer may see (public replies and status changes).")
     public JsonObject timeline(@PathParam("number") String number, @QueryParam("internal") @DefaultValue("true") boolean internal) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         tickets.timeline(number, internal).forEach(e -> items.add(TicketJson.event(e)));
-        return Json.createObjectBuilder().add("items", items).build();
+        return Jsons.createObjectBuilder().add("items", items).build();
     }
 
     private static boolean flag(String value, String field) {
@@ -224,7 +224,7 @@ public class TicketsResource {
     private JsonObject json(JsonObject shown, Ticket t) {
         JsonValue standard = sla.isResolvable()
                 ? sla.get().of(t, Messages.firstSupported(headers.getAcceptableLanguages())) : JsonValue.NULL;
-        return Json.createObjectBuilder(shown).add("sla", standard == null ? JsonValue.NULL : standard).build();
+        return Jsons.createObjectBuilder(shown).add("sla", standard == null ? JsonValue.NULL : standard).build();
     }
 
     private static boolean bool(JsonObject in, String key) {
