@@ -106,7 +106,8 @@ public class SlaClocks {
         return clocksOf(List.of(ticketId)).getOrDefault(ticketId, new EnumMap<>(TargetKind.class));
     }
 
-    private Map<String, Map<TargetKind, SlaClock>> clocksOf(List<String> ticketIds) {
+    /** The clocks of many tickets in one query, by ticket and target; tickets without clocks are absent. */
+    public Map<String, Map<TargetKind, SlaClock>> clocksOf(List<String> ticketIds) {
         Map<String, Map<TargetKind, SlaClock>> out = new HashMap<>();
         if (ticketIds.isEmpty()) {
             return out;

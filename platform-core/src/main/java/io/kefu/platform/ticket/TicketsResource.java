@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -41,9 +42,16 @@ import io.kefu.platform.problem.Inputs;
 import io.kefu.platform.problem.InvalidInputException;
 import io.kefu.platform.security.CallerContext;
 
-/** Tickets of the caller's tenant over REST. Another tenant's ticket is simply not found. */
+/**
+ * Tickets of the caller's tenant over REST. Another tenant's ticket is simply not found.
+ * <p>
+ * Each request is one transaction, reads included: the ticket service, the forms and the
+ * service standards then share one EntityManager (one EclipseLink client session, whose
+ * per-tenant set-up is the costly part of a short read), and a page's JSON sees one snapshot.
+ */
 @Path("/v1/tickets")
 @RequestScoped
+@Transactional
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "tickets", description = "Service requests and complaints through their lifecycle")
 @SecurityRequirement(name = "basic")
@@ -132,8 +140,10 @@ public class TicketsResource {
         }
         JsonArrayBuilder items = Jsons.createArrayBuilder();
         List<JsonObject> shown = tickets.json(page.items());
+        List<JsonValue> standards = sla.isResolvable()
+                ? sla.get().of(page.items(), Messages.firstSupported(headers.getAcceptableLanguages())) : null;
         for (int i = 0; i < shown.size(); i++) {
-            items.add(json(shown.get(i), page.items().get(i)));
+            items.add(withSla(shown.get(i), standards == null ? JsonValue.NULL : standards.get(i)));
         }
         var b = Jsons.createObjectBuilder().add("items", items);
         if (page.nextCursor() == null) {
@@ -222,8 +232,11 @@ public class TicketsResource {
 
     /** The ticket as shown, with its service standard in the caller's language ({@code sla}: null when none applies). */
     private JsonObject json(JsonObject shown, Ticket t) {
-        JsonValue standard = sla.isResolvable()
-                ? sla.get().of(t, Messages.firstSupported(headers.getAcceptableLanguages())) : JsonValue.NULL;
+        return withSla(shown, sla.isResolvable()
+                ? sla.get().of(t, Messages.firstSupported(headers.getAcceptableLanguages())) : JsonValue.NULL);
+    }
+
+    private static JsonObject withSla(JsonObject shown, JsonValue standard) {
         return Jsons.createObjectBuilder(shown).add("sla", standard == null ? JsonValue.NULL : standard).build();
     }
 
