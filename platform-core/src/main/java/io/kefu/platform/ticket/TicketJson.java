@@ -19,11 +19,10 @@ public final class TicketJson {
     }
 
     /**
-     * {@code fields}: the custom field values as shown to the caller (see {@link FieldValues#show}).
-     * The {@code sla} member is added by the resource (TicketsResource#json), which knows the
-     * service standards.
+     * {@code fields}: the custom field values as shown to the caller (see {@link FieldValues#show});
+     * {@code sla}: what the service standards say of it ({@link TicketSla#of}), null when none applies.
      */
-    public static JsonObject ticket(Ticket t, FieldValues.Shown fields) {
+    public static JsonObject ticket(Ticket t, FieldValues.Shown fields, JsonValue sla) {
         JsonObjectBuilder b = Jsons.createObjectBuilder()
                 .add("number", t.number())
                 .add("kind", t.kind().name())
@@ -72,6 +71,7 @@ public final class TicketJson {
         }
         b.add("allowedTransitions", names(Lifecycle.next(t.status()).stream().map(Enum::name).sorted().toList()));
         b.add("version", t.version());
+        b.add("sla", sla == null ? JsonValue.NULL : sla);
         return b.build();
     }
 

@@ -7,13 +7,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.TypedQuery;
@@ -98,6 +101,10 @@ public class TicketService {
 
     @Inject
     PluginHooks pluginHooks;
+
+    /** The service standards, when the feature is deployed (it always is in Kefu's WAR). */
+    @Inject
+    Instance<TicketSla> sla;
 
     Clock clock = Clock.systemUTC();
 
@@ -308,9 +315,10 @@ public class TicketService {
     /**
      * The ticket as the API shows it: custom fields by the current forms (retired ones apart),
      * personal data masked unless {@code reveal}, which only supervisors and admins may ask and
-     * which is audited (the field keys shown, never the values).
+     * which is audited (the field keys shown, never the values); its service standard in
+     * {@code locale}. One transaction reads the forms and the clocks.
      */
-    public JsonObject json(Ticket t, boolean reveal) {
+    public JsonObject json(Ticket t, boolean reveal, Locale locale) {
         if (reveal && !mayReveal()) {
             throw new ForbiddenException("ticket.reveal.forbidden");
         }
@@ -327,14 +335,25 @@ public class TicketService {
                 audit.recordRead("ticket", t.number(), Map.of("fields", personal));
             }
         }
-        return TicketJson.ticket(t, FieldValues.show(defs, stored, reveal, current::last));
+        return TicketJson.ticket(t, FieldValues.show(defs, stored, reveal, current::last), standards(List.of(t), locale).get(0));
     }
 
-    /** Tickets as a list shows them: personal data always masked. */
-    public List<JsonObject> json(List<Ticket> tickets) {
+    /** Tickets as a list shows them: personal data always masked; the page's clocks read in one query. */
+    public List<JsonObject> json(List<Ticket> tickets, Locale locale) {
         FormDefinitions.TicketFields current = forms.ticketFields();
-        return tickets.stream().map(t -> TicketJson.ticket(t,
-                FieldValues.show(current.of(t.kind(), t.category()), storedFields(t), false, current::last))).toList();
+        List<JsonValue> standards = standards(tickets, locale);
+        List<JsonObject> out = new ArrayList<>(tickets.size());
+        for (int i = 0; i < tickets.size(); i++) {
+            Ticket t = tickets.get(i);
+            out.add(TicketJson.ticket(t, FieldValues.show(current.of(t.kind(), t.category()), storedFields(t), false, current::last),
+                    standards.get(i)));
+        }
+        return out;
+    }
+
+    /** Each ticket's {@code sla} member; all null when the service standards are not deployed. */
+    private List<JsonValue> standards(List<Ticket> tickets, Locale locale) {
+        return sla.isResolvable() ? sla.get().of(tickets, locale) : java.util.Collections.nCopies(tickets.size(), JsonValue.NULL);
     }
 
     /** Whether the caller may see personal data in clear (supervisors, admins, Kefu itself). */

@@ -45,13 +45,14 @@ import io.kefu.platform.security.CallerContext;
 /**
  * Tickets of the caller's tenant over REST. Another tenant's ticket is simply not found.
  * <p>
- * Each request is one transaction, reads included: the ticket service, the forms and the
- * service standards then share one EntityManager (one EclipseLink client session, whose
- * per-tenant set-up is the costly part of a short read), and a page's JSON sees one snapshot.
+ * A read is one transaction from here down: the query, the forms and the service standards
+ * share one EntityManager (one EclipseLink client session, whose per-tenant set-up is the
+ * costly part of a short read) and one snapshot. A write commits in the service (a create
+ * holds the year's number counter locked until then, so nothing more goes inside) and its
+ * answer is read in one more transaction.
  */
 @Path("/v1/tickets")
 @RequestScoped
-@Transactional
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "tickets", description = "Service requests and complaints through their lifecycle")
 @SecurityRequirement(name = "basic")
@@ -92,18 +93,19 @@ public class TicketsResource {
         return (created.replayed() ? Response.ok() : Response.created(location))
                 .location(location)
                 .header("Idempotent-Replayed", created.replayed() ? "true" : null)
-                .entity(json(tickets.json(created.ticket(), false), created.ticket())).build();
+                .entity(tickets.json(created.ticket(), false, locale())).build();
     }
 
     @GET
     @Path("/{number}")
     @Operation(summary = "One ticket; personal-data custom fields masked unless a supervisor or admin asks reveal=true (audited)")
     @APIResponse(responseCode = "403", description = "reveal=true asked by an agent (ticket.reveal.forbidden)")
+    @Transactional
     public Response one(@PathParam("number") String number,
                         @Parameter(description = "true: personal data in clear (supervisors and admins; audited)") @QueryParam("reveal") String reveal) {
         boolean clear = flag(reveal, "reveal");
         Ticket ticket = tickets.get(number);
-        Response.ResponseBuilder r = Response.ok(json(tickets.json(ticket, clear), ticket));
+        Response.ResponseBuilder r = Response.ok(tickets.json(ticket, clear, locale()));
         if (clear) {
             // Personal data in clear: no copy in a browser's or proxy's cache.
             r.header("Cache-Control", "no-store");
@@ -121,6 +123,7 @@ public class TicketsResource {
                     + "sla=at-risk lists tickets past their service standard's warning point and not yet breached, "
                     + "sla=breached those with a breached target. "
                     + "Paging by cursor: pass nextCursor back as cursor.")
+    @Transactional
     public JsonObject list(@QueryParam("status") List<String> status, @QueryParam("kind") String kind,
                            @QueryParam("priority") String priority, @QueryParam("assignee") String assignee,
                            @QueryParam("team") String team, @QueryParam("customer") String customer,
@@ -139,12 +142,7 @@ public class TicketsResource {
             page = tickets.list(query, standards.filter(slaFilter.strip()), new Object[] {"slaNow", standards.now().atOffset(java.time.ZoneOffset.UTC)});
         }
         JsonArrayBuilder items = Jsons.createArrayBuilder();
-        List<JsonObject> shown = tickets.json(page.items());
-        List<JsonValue> standards = sla.isResolvable()
-                ? sla.get().of(page.items(), Messages.firstSupported(headers.getAcceptableLanguages())) : null;
-        for (int i = 0; i < shown.size(); i++) {
-            items.add(withSla(shown.get(i), standards == null ? JsonValue.NULL : standards.get(i)));
-        }
+        tickets.json(page.items(), locale()).forEach(items::add);
         var b = Jsons.createObjectBuilder().add("items", items);
         if (page.nextCursor() == null) {
             b.addNull("nextCursor");
@@ -164,7 +162,7 @@ public class TicketsResource {
     @APIResponse(responseCode = "409", description = "Someone changed the ticket since `version`")
     public JsonObject patch(@PathParam("number") String number, JsonObject body) {
         Ticket patched = tickets.patch(number, body);
-        return json(tickets.json(patched, false), patched);
+        return tickets.json(patched, false, locale());
     }
 
     @POST
@@ -183,7 +181,7 @@ public class TicketsResource {
                 TicketRequests.string(in, "resolution"), TicketRequests.string(in, "assignee"));
         Long version = in.get("version") instanceof JsonNumber n ? n.longValue() : null;
         Ticket moved = tickets.transition(number, move, version, bool(in, "byCustomer"), TicketRequests.string(in, "team"));
-        return json(tickets.json(moved, false), moved);
+        return tickets.json(moved, false, locale());
     }
 
     @POST
@@ -214,6 +212,7 @@ public class TicketsResource {
     @Path("/{number}/timeline")
     @Operation(summary = "The ticket's timeline, oldest first",
             description = "internal=false shows what the customer may see (public replies and status changes).")
+    @Transactional
     public JsonObject timeline(@PathParam("number") String number, @QueryParam("internal") @DefaultValue("true") boolean internal) {
         JsonArrayBuilder items = Jsons.createArrayBuilder();
         tickets.timeline(number, internal).forEach(e -> items.add(TicketJson.event(e)));
@@ -230,14 +229,9 @@ public class TicketsResource {
         throw new InvalidInputException(FieldError.of(field, "field.type.boolean"));
     }
 
-    /** The ticket as shown, with its service standard in the caller's language ({@code sla}: null when none applies). */
-    private JsonObject json(JsonObject shown, Ticket t) {
-        return withSla(shown, sla.isResolvable()
-                ? sla.get().of(t, Messages.firstSupported(headers.getAcceptableLanguages())) : JsonValue.NULL);
-    }
-
-    private static JsonObject withSla(JsonObject shown, JsonValue standard) {
-        return Jsons.createObjectBuilder(shown).add("sla", standard == null ? JsonValue.NULL : standard).build();
+    /** The caller's language, for the names of service standards. */
+    private java.util.Locale locale() {
+        return Messages.firstSupported(headers.getAcceptableLanguages());
     }
 
     private static boolean bool(JsonObject in, String key) {
