@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Where the server's CPU samples go, per REST operation, from a Java Flight Recorder file.
 
-Usage: bench/jfr-top.py recording.jfr [top=25]
+Usage: bench/jfr-top.py recording.jfr [top [since [until]]]   (since/until: HH:MM:SS, the server's clock)
 
 Reads `jfr print --events jdk.ExecutionSample` and sorts each sample into the request it served
 (the first resource method on its stack: TicketsResource.list, .one, .create, MeResource.me, ...).
@@ -54,13 +54,18 @@ def request_kind(frames):
 def main():
     path = sys.argv[1]
     top = int(sys.argv[2]) if len(sys.argv) > 2 else 25
+    since = sys.argv[3] if len(sys.argv) > 3 else "00:00:00"
+    until = sys.argv[4] if len(sys.argv) > 4 else "99:99:99"
     out = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "1000", path],
                          capture_output=True, text=True, check=True).stdout
     samples = []
     frames = None
+    at = "00:00:00"
     for line in out.splitlines():
         s = line.strip()
-        if s.startswith("stackTrace = ["):
+        if s.startswith("startTime = "):
+            at = s.split("=", 1)[1].strip()[:8]
+        elif s.startswith("stackTrace = [") and since <= at <= until:
             frames = []
         elif frames is not None:
             if s == "]" or s.startswith("]"):

@@ -16,8 +16,9 @@ import java.util.function.Supplier;
  * Freshness across a cluster without messaging between nodes: each entry remembers a cheap
  * <em>stamp</em> of what it was loaded from (e.g. the ids and version numbers of the rows). A
  * request within {@code recheckAfter} of the last check uses the entry as is; a later one reads
- * the stamp again and reloads only when it changed. A change on another node is therefore seen
- * within {@code recheckAfter}. A change on this node calls {@link #invalidate} after its commit,
+ * the stamp again and reloads only when it changed; meanwhile the other requests of the tenant
+ * keep using the entry (one re-check at a time). A change on another node is therefore seen
+ * within {@code recheckAfter} (plus one stamp query). A change on this node calls {@link #invalidate} after its commit,
  * and a load that raced with that invalidation is not kept (a generation counter tells), so this
  * node never keeps a value older than its own last commit.
  *
@@ -50,12 +51,19 @@ public final class TenantCache<V> {
         if (e != null && now.isBefore(e.checkedAt().plus(recheckAfter))) {
             return e.value();
         }
+        if (e != null && !entries.replace(tenant, e, new Entry<>(e.stamp(), e.value(), now))) {
+            // Another request is re-checking this entry right now: use the value it checks.
+            Entry<V> other = entries.get(tenant);
+            if (other != null) {
+                return other.value();
+            }
+            e = null; // invalidated meanwhile: load afresh
+        }
         long before = generation.get();
         // The stamp is read before the value: a change committed in between leaves an entry whose
         // stamp is older than its value, which the next check reloads (never the reverse).
         Object s = stamp.get();
         if (e != null && e.stamp().equals(s)) {
-            entries.replace(tenant, e, new Entry<>(s, e.value(), now));
             return e.value();
         }
         V value = load.get();

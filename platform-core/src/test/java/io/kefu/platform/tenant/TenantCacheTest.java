@@ -100,6 +100,24 @@ class TenantCacheTest {
     }
 
     @Test
+    void whileOneRequestRechecksTheOthersUseTheEntryWithoutReading() {
+        get(ACME);
+        clock.advance(Duration.ofSeconds(3));
+        Schema acme = schemas.get(ACME);
+        String[] seenByOther = new String[1];
+        String seen = cache.get(ACME, () -> {
+            // A second request arrives while the first reads the stamp.
+            seenByOther[0] = get(ACME);
+            return acme.stamp;
+        }, acme.load());
+        assertEquals("acme form", seen);
+        assertEquals("acme form", seenByOther[0]);
+        // The stamp was read by the first load only: the re-check above used its own supplier, the other request none.
+        assertEquals(1, acme.stampReads.get());
+        assertEquals(1, acme.loads.get());
+    }
+
+    @Test
     void aChangeOnAnotherNodeIsSeenAfterTheRecheckInterval() {
         get(ACME);
         Schema acme = schemas.get(ACME);
