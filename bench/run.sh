@@ -9,6 +9,10 @@
 #        KEFU_BENCH_SLA_TICKETS=100000 KEFU_BENCH_SLA_TENANTS=100 KEFU_BENCH_SLA_PER_TENANT=1000 (bench/sla.sh)
 #        KEFU_BENCH_UI_AGENTS=50,100,200 KEFU_BENCH_UI_SECONDS=60 (agent workspace sessions)
 #        KEFU_BENCH_CLIENTS=8  KEFU_BENCH_SECONDS=10  KEFU_BENCH_RUNS=3 (start-up runs)  KEFU_BENCH_SKIP_BUILD=1
+#        KEFU_BENCH_ONLY=rest  only the REST ticket scenario: its section lands in target/bench-parts/rest.md and
+#                              docs/bench/, docs/benchmarks.md is left as it is (paste the section in by hand)
+#        KEFU_BENCH_PORT=18990 (Kefu's HTTP port; its data grid starts at KEFU_BENCH_HZ_PORT=6900)
+#        KEFU_BENCH_JFR=path.jfr  record a Java Flight Recorder profile of the server for the whole REST scenario
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -24,7 +28,11 @@ clients=${KEFU_BENCH_CLIENTS:-8}
 seconds=${KEFU_BENCH_SECONDS:-10}
 pg=${KEFU_BENCH_PG:-postgresql://127.0.0.1:5432}
 pg_user=${KEFU_BENCH_PG_USER:-postgres}
-port=18990
+port=${KEFU_BENCH_PORT:-18990}
+hz_port=${KEFU_BENCH_HZ_PORT:-6900}
+only=${KEFU_BENCH_ONLY:-all}
+jfr_opts=()
+[ -n "${KEFU_BENCH_JFR:-}" ] && jfr_opts=("-XX:FlightRecorderOptions:stackdepth=1024" "-XX:StartFlightRecording=filename=$KEFU_BENCH_JFR,settings=profile,dumponexit=true")
 
 if [ "${KEFU_BENCH_SKIP_BUILD:-0}" != 1 ]; then
   echo "[bench] building (mvn -Pbench -DskipTests package)" >&2
@@ -55,7 +63,7 @@ fresh_db() { # name -> JDBC URL of a new, empty database
 rest_db=$(fresh_db "kefu_bench_rest_$stamp")
 echo "[bench] starting Kefu on $rest_db" >&2
 KEFU_DB_URL="$rest_db" KEFU_DB_USER="$pg_user" KEFU_DATA_DIR="$work/data" KEFU_OPERATOR_PASSWORD=bench-operator-1 KEFU_DEMO=false \
-  java -Xmx1g -jar "$bundle" --nocluster --port "$port" > "$work/kefu.log" 2>&1 &
+  java -Xmx1g "${jfr_opts[@]}" -jar "$bundle" --nocluster --port "$port" --startport "$hz_port" > "$work/kefu.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 600); do
   curl -fs "http://127.0.0.1:$port/health/ready" 2>/dev/null | grep -q '"status":"UP"' && break
@@ -66,6 +74,12 @@ done
 mkdir -p docs/bench
 java -jar "$bench_jar" rest url="http://127.0.0.1:$port" operator-password=bench-operator-1 jdbc="$rest_db" \
   sizes="$sizes" clients="$clients" seconds="$seconds" out="$parts/rest.md" docs=docs
+if [ "$only" = rest ]; then
+  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
+  psql "$pg/postgres?user=$pg_user" -qc "drop database if exists kefu_bench_rest_$stamp" >&2 || true
+  echo "wrote $parts/rest.md" >&2
+  exit 0
+fi
 java -jar "$bench_jar" provision url="http://127.0.0.1:$port" operator-password=bench-operator-1 jdbc="$rest_db" \
   provision="$provision" out="$parts/provision.md" docs=docs
 # Agent sessions on the same server: its PID lets the scenario read the live heap with jcmd.

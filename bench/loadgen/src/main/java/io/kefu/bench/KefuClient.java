@@ -63,6 +63,16 @@ final class KefuClient {
         return send("GET", "/api/v1/tickets?" + query, null, 200);
     }
 
+    /** The cheapest authenticated tenant request: the caller's own member row. */
+    JsonObject me() throws IOException, InterruptedException {
+        return send("GET", "/api/v1/me", null, 200);
+    }
+
+    /** Liveness: HTTP and Payara's health servlet only, no authentication, no JAX-RS, no database. */
+    JsonObject live() throws IOException, InterruptedException {
+        return send("GET", "/health/live", null, 200);
+    }
+
     static String q(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

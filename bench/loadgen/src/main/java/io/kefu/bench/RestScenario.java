@@ -88,6 +88,20 @@ final class RestScenario {
         r.write(docs.resolve("bench/rest-ratio.png"));
         md.append("\n![p99 by size](bench/rest-p99.png)\n![ratio by size](bench/rest-ratio.png)\n\n");
 
+        // What any request costs before Kefu's own work: a second baseline for read, list and search.
+        md.append("### The cost of the stack itself (second baseline)\n\n");
+        md.append(String.format(Locale.ROOT, "Same clients and duration. `/health/live` is Payara Micro's HTTP listener and health servlet "
+                + "(no authentication, no JAX-RS, no database); `/api/v1/me` is the cheapest authenticated tenant request "
+                + "(API token checked against the platform schema, JAX-RS, one tenant transaction reading the caller's member row).%n%n"));
+        md.append("| request | req/s | p50 ms | p99 ms | CPU ms/req |\n|---|---:|---:|---:|---:|\n");
+        for (String op : new String[] {"live", "me"}) {
+            Stats s = measureRest(api, op, sizes[sizes.length - 1], clients, warmup, seconds);
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.1f | %.2f |%n", op.equals("live") ? "GET /health/live" : "GET /api/v1/me",
+                    s.throughput(), s.percentileMillis(50), s.percentileMillis(99), s.cpuMillisPerRequest()));
+            System.err.printf(Locale.ROOT, "[bench] %s: %.0f/s p99 %.1f ms%n", op, s.throughput(), s.percentileMillis(99));
+        }
+        md.append("\n");
+
         // Where does create stop scaling? Throughput and p99 by number of clients at the largest size.
         md.append("### Ticket create by number of concurrent clients (finding the knee)\n\n");
         md.append("| clients | Kefu req/s | Kefu p50 ms | Kefu p99 ms | JDBC req/s | JDBC p99 ms | Kefu ÷ JDBC |\n|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -121,6 +135,8 @@ final class RestScenario {
                 case "read" -> api.ticket(TicketData.someNumber(r, size));
                 case "list" -> api.list("status=" + TicketData.STATUSES[r.nextInt(4)] + "&priority=" + TicketData.PRIORITIES[1 + r.nextInt(2)] + "&limit=50");
                 case "search" -> api.list("q=" + KefuClient.q(searchWord(r)) + "&limit=20");
+                case "me" -> api.me();
+                case "live" -> api.live();
                 default -> throw new IllegalArgumentException(op);
             }
         });

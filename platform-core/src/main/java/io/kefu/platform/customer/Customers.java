@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -35,6 +34,7 @@ import io.kefu.platform.form.FormValidator;
 import io.kefu.platform.idempotency.Idempotency;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Role;
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.ConflictException;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.ForbiddenException;
@@ -600,7 +600,7 @@ public class Customers {
     }
 
     private static JsonObject stored(Customer c) {
-        return c.customFields() == null ? null : Json.createReader(new java.io.StringReader(c.customFields())).readObject();
+        return c.customFields() == null ? null : Jsons.createReader(new java.io.StringReader(c.customFields())).readObject();
     }
 
     private boolean mayReveal() {

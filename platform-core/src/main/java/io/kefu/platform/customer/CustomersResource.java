@@ -11,7 +11,6 @@ import java.util.Set;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -48,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.kefu.platform.i18n.Messages;
 import io.kefu.platform.idempotency.Idempotency;
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.InvalidInputException;
 import io.kefu.platform.problem.Validation;
@@ -231,7 +231,7 @@ public class CustomersResource {
     /** Reads the PATCH body member by member: absent means "leave alone", null means "clear". */
     static CustomerChanges changes(String body) {
         JsonObject json;
-        try (JsonReader r = Json.createReader(new StringReader(body == null || body.isBlank() ? "{}" : body))) {
+        try (JsonReader r = Jsons.createReader(new StringReader(body == null || body.isBlank() ? "{}" : body))) {
             JsonValue v = r.readValue();
             if (v.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new BadRequestException("the body must be a JSON object");

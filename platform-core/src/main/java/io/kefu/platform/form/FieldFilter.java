@@ -8,9 +8,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.InvalidInputException;
 
@@ -75,7 +75,7 @@ public record FieldFilter(String key, Op op, String raw) {
                     + p + ".fieldKey = :" + p + "k and " + p + "." + column + (op == Op.GTE ? " >= " : " <= ") + ":" + p + "v)";
         }
         if (postgres) {
-            params.add(new Object[] {p + "j", Json.createObjectBuilder().add(key, jsonValue(type)).build().toString()});
+            params.add(new Object[] {p + "j", Jsons.createObjectBuilder().add(key, jsonValue(type)).build().toString()});
             // Exactly the indexed expression: custom_fields::jsonb @> the wanted member.
             return "SQL('CAST(? AS jsonb) @> CAST(? AS jsonb)', t.customFields, :" + p + "j)";
         }
@@ -100,12 +100,12 @@ public record FieldFilter(String key, Op op, String raw) {
     /** The member of the values document a ticket must contain to match (PostgreSQL). */
     JsonValue jsonValue(FieldType type) {
         return switch (type) {
-            case NUMBER -> Json.createValue(new BigDecimal(number().stripTrailingZeros().toPlainString()));
-            case MONEY -> Json.createObjectBuilder().add("amount", number().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()).build();
+            case NUMBER -> Jsons.createValue(new BigDecimal(number().stripTrailingZeros().toPlainString()));
+            case MONEY -> Jsons.createObjectBuilder().add("amount", number().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()).build();
             case BOOLEAN -> bool() ? JsonValue.TRUE : JsonValue.FALSE;
-            case MULTI_CHOICE -> Json.createArrayBuilder().add(raw).build();
-            case DATE_TIME -> Json.createValue(time(type, false).toInstant().toString());
-            default -> Json.createValue(text(type));
+            case MULTI_CHOICE -> Jsons.createArrayBuilder().add(raw).build();
+            case DATE_TIME -> Jsons.createValue(time(type, false).toInstant().toString());
+            default -> Jsons.createValue(text(type));
         };
     }
 

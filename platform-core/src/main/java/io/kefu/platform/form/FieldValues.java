@@ -5,11 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+
+import io.kefu.platform.json.Jsons;
 
 /**
  * Stored values as people see them: personal data masked unless revealed, and values of fields no
@@ -35,8 +36,8 @@ public final class FieldValues {
      */
     public static Shown show(List<FieldDefinition> current, JsonObject stored, boolean reveal,
                              Function<String, Optional<FieldDefinition>> lastDefinitionOf) {
-        JsonObjectBuilder fields = Json.createObjectBuilder();
-        JsonObjectBuilder retired = Json.createObjectBuilder();
+        JsonObjectBuilder fields = Jsons.createObjectBuilder();
+        JsonObjectBuilder retired = Jsons.createObjectBuilder();
         if (stored != null) {
             for (Map.Entry<String, JsonValue> e : stored.entrySet()) {
                 Optional<FieldDefinition> def = current.stream().filter(f -> f.key().equals(e.getKey())).findFirst();
@@ -44,7 +45,7 @@ public final class FieldValues {
                     fields.add(e.getKey(), reveal ? e.getValue() : shownValue(def.get(), e.getValue()));
                 } else {
                     Optional<FieldDefinition> last = lastDefinitionOf.apply(e.getKey());
-                    JsonObjectBuilder r = Json.createObjectBuilder()
+                    JsonObjectBuilder r = Jsons.createObjectBuilder()
                             .add("value", reveal || last.isEmpty() ? e.getValue() : shownValue(last.get(), e.getValue()));
                     last.ifPresentOrElse(l -> r.add("label", FormDocument.text(l.label())), () -> r.addNull("label"));
                     retired.add(e.getKey(), r.add("retired", true));
@@ -56,7 +57,7 @@ public final class FieldValues {
 
     /** The value as a person without the right to personal data sees it. */
     public static JsonValue shownValue(FieldDefinition def, JsonValue value) {
-        return def.effectiveMask().isPresent() ? Json.createValue(masked(def, value)) : value;
+        return def.effectiveMask().isPresent() ? Jsons.createValue(masked(def, value)) : value;
     }
 
     /** The masked text of a personal-data value (non-text values are hidden entirely). */

@@ -1,6 +1,7 @@
 package io.kefu.platform.form;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,14 +15,21 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import io.kefu.platform.audit.AuditLog;
+import io.kefu.platform.db.KefuDatabase;
 import io.kefu.platform.problem.ConflictException;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.InvalidInputException;
 import io.kefu.platform.problem.NotFoundException;
 import io.kefu.platform.security.CallerContext;
+import io.kefu.platform.tenant.TenantCache;
+import io.kefu.platform.tenant.TenantCode;
+import io.kefu.platform.tenant.TenantContext;
 import io.kefu.platform.tenant.persistence.TenantPersistence;
 import io.kefu.platform.ticket.TicketKind;
 
@@ -37,8 +45,23 @@ public class FormDefinitions {
 
     /** Keys taken by the REST API's own paths under /forms. */
     static final List<String> RESERVED_KEYS = List.of("export", "import", "applicable");
-    /** Parsed versions by row id: versions never change, so a parse is good forever. */
+    /**
+     * Parsed versions by tenant and row id: versions never change, so a parse is good forever.
+     * The key carries the tenant's schema because the row id alone names a row in one schema
+     * only (a schema copied between tenants would share ids).
+     */
     private static final Map<String, Form> PARSED = new ConcurrentHashMap<>();
+    /**
+     * How long a node trusts its cached current forms before it re-reads their stamp (ids,
+     * version numbers, retirement of the form rows): the time a change made on another node may
+     * take to be seen here. Changes made on this node are seen at once (ADR 0011).
+     */
+    static final Duration RECHECK_AFTER = Duration.ofSeconds(2);
+    /** The transaction resource marking a transaction that changed forms: it reads them fresh. */
+    private static final String CHANGED_KEY = FormDefinitions.class.getName() + ".changed";
+
+    /** Each tenant's current forms, read once per {@link #RECHECK_AFTER} instead of once per request. */
+    private final TenantCache<List<Stored>> currentForms = new TenantCache<>(RECHECK_AFTER, Clock.systemUTC());
 
     @Inject
     TenantPersistence data;
@@ -51,6 +74,12 @@ public class FormDefinitions {
 
     @Inject
     FieldProjection projection;
+
+    @Inject
+    TenantContext tenants;
+
+    @Inject
+    KefuDatabase database;
 
     Clock clock = Clock.systemUTC();
 
@@ -152,6 +181,7 @@ public class FormDefinitions {
         FormRecord f = find(key, true);
         if (!f.isRetired()) {
             f.retire(clock.instant());
+            changed();
             audit.record("form.retired", "form", key, Map.of("version", f.currentVersion()), Map.of("retired", true));
             flush();
         }
@@ -291,12 +321,14 @@ public class FormDefinitions {
             em.persist(new FormVersion(f.id(), next, canonical, who(), now));
             int before = f.currentVersion();
             f.adopt(next, now);
+            changed();
             audit.record("form.saved", "form", form.key(), Map.of("version", before), Map.of("version", next));
             flush();
             return new Outcome(form.key(), next, true, false);
         }
         FormRecord f = new FormRecord(form.key(), form.target(), now);
         f.adopt(1, now);
+        changed();
         em.persist(f);
         em.persist(new FormVersion(f.id(), 1, canonical, who(), now));
         audit.record("form.created", "form", form.key(), null, Map.of("version", 1, "target", form.target().name()));
@@ -327,7 +359,8 @@ public class FormDefinitions {
             }
         }
         List<String> saving = forms.stream().map(Form::key).toList();
-        List<Form> others = currentStored().stream().map(Stored::form).filter(f -> !saving.contains(f.key())).toList();
+        // Fresh, not cached: a save is judged against what is committed now, on any node.
+        List<Form> others = loadCurrent().stream().map(Stored::form).filter(f -> !saving.contains(f.key())).toList();
         for (int i = 0; i < forms.size(); i++) {
             Form f = forms.get(i);
             for (int j = 0; j < f.fields().size(); j++) {
@@ -346,20 +379,72 @@ public class FormDefinitions {
         }
     }
 
+    /**
+     * The bound tenant's current forms, from the per-tenant cache; read fresh in a transaction
+     * that changed forms (it must see its own changes, and its commit invalidates the entry).
+     */
     private List<Stored> currentStored() {
+        TenantCode tenant = tenants.require();
+        if (database.transactions().getResource(CHANGED_KEY) != null) {
+            return loadCurrent();
+        }
+        return currentForms.get(tenant, this::currentStamp, this::loadCurrent);
+    }
+
+    private List<Stored> loadCurrent() {
         return data.entityManager().createQuery("select f, v from FormRecord f, FormVersion v"
                         + " where v.formId = f.id and v.number = f.currentVersion and f.retiredAt is null order by f.key", Object[].class)
                 .getResultList().stream().map(r -> stored((FormRecord) r[0], (FormVersion) r[1])).toList();
     }
 
-    private static Stored stored(FormRecord f, FormVersion v) {
-        Form form = PARSED.get(v.id());
+    /**
+     * What the current forms were loaded from, without their definitions: every form row's id,
+     * current version number and retirement. Any save, import or retirement changes it.
+     */
+    private List<String> currentStamp() {
+        return data.entityManager().createQuery("select f.id, f.currentVersion, f.retiredAt from FormRecord f order by f.id", Object[].class)
+                .getResultList().stream().map(r -> r[0] + ":" + r[1] + ":" + (r[2] != null)).toList();
+    }
+
+    /**
+     * Marks the transaction as one that changed the bound tenant's forms: later reads in it go
+     * to the database, and once it ends (committed or not) this node's cached forms are dropped.
+     */
+    private void changed() {
+        TransactionSynchronizationRegistry tx = database.transactions();
+        if (tx.getResource(CHANGED_KEY) != null) {
+            return;
+        }
+        TenantCode tenant = tenants.require();
+        tx.putResource(CHANGED_KEY, tenant);
+        tx.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // Until the commit, other transactions rightly see the forms as they were.
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    currentForms.invalidate(tenant);
+                }
+            }
+        });
+    }
+
+    private Stored stored(FormRecord f, FormVersion v) {
+        return stored(tenants.require(), f, v);
+    }
+
+    static Stored stored(TenantCode tenant, FormRecord f, FormVersion v) {
+        String key = tenant.schemaName().value() + "/" + v.id();
+        Form form = PARSED.get(key);
         if (form == null) {
             form = FormDocument.parseForm(v.definition());
             if (PARSED.size() > 50_000) {
                 PARSED.clear();
             }
-            PARSED.put(v.id(), form);
+            PARSED.put(key, form);
         }
         return new Stored(f, v, form);
     }

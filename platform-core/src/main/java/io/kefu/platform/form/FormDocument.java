@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -24,6 +23,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.InvalidInputException;
 import io.kefu.platform.ticket.TicketKind;
@@ -138,7 +138,7 @@ public final class FormDocument {
         if (json == null || json.isBlank()) {
             throw new InvalidInputException(FieldError.of("$", "form.document.empty"));
         }
-        try (JsonReader r = Json.createReader(new StringReader(json))) {
+        try (JsonReader r = Jsons.createReader(new StringReader(json))) {
             return r.readValue();
         } catch (JsonException e) {
             throw new InvalidInputException(FieldError.of("$", "form.document.syntax", String.valueOf(e.getMessage())));
@@ -514,26 +514,26 @@ public final class FormDocument {
 
     /** The whole document, forms in the order given. */
     public static JsonObject write(List<Form> forms) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsons.createArrayBuilder();
         forms.forEach(f -> a.add(write(f)));
-        return Json.createObjectBuilder().add("formatVersion", FORMAT_VERSION).add("forms", a).build();
+        return Jsons.createObjectBuilder().add("formatVersion", FORMAT_VERSION).add("forms", a).build();
     }
 
     /** One form in canonical form. */
     public static JsonObject write(Form f) {
-        JsonArrayBuilder kinds = Json.createArrayBuilder();
+        JsonArrayBuilder kinds = Jsons.createArrayBuilder();
         f.kinds().forEach(k -> kinds.add(k.name()));
-        JsonArrayBuilder categories = Json.createArrayBuilder();
+        JsonArrayBuilder categories = Jsons.createArrayBuilder();
         f.categories().forEach(categories::add);
-        JsonArrayBuilder fields = Json.createArrayBuilder();
+        JsonArrayBuilder fields = Jsons.createArrayBuilder();
         f.fields().forEach(d -> fields.add(write(d)));
-        return Json.createObjectBuilder().add("key", f.key()).add("target", f.target().name()).add("kinds", kinds)
+        return Jsons.createObjectBuilder().add("key", f.key()).add("target", f.target().name()).add("kinds", kinds)
                 .add("categories", categories).add("label", text(f.label())).add("fields", fields).build();
     }
 
     /** One field in canonical form: members at their default are left out. */
     public static JsonObject write(FieldDefinition d) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("key", d.key()).add("type", d.type().name()).add("label", text(d.label()));
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("key", d.key()).add("type", d.type().name()).add("label", text(d.label()));
         if (d.help() != null) {
             b.add("help", text(d.help()));
         }
@@ -556,9 +556,9 @@ public final class FormDocument {
             b.add("readOnlyFrom", d.readOnlyFrom().name());
         }
         if (d.visibleWhen() != null) {
-            JsonArrayBuilder eq = Json.createArrayBuilder();
+            JsonArrayBuilder eq = Jsons.createArrayBuilder();
             d.visibleWhen().equals().forEach(eq::add);
-            b.add("visibleWhen", Json.createObjectBuilder().add("field", d.visibleWhen().field()).add("equals", eq));
+            b.add("visibleWhen", Jsons.createObjectBuilder().add("field", d.visibleWhen().field()).add("equals", eq));
         }
         bound(b, "min", d.min(), d.type());
         bound(b, "max", d.max(), d.type());
@@ -569,8 +569,8 @@ public final class FormDocument {
             b.add("currency", d.currency());
         }
         if (!d.options().isEmpty()) {
-            JsonArrayBuilder opts = Json.createArrayBuilder();
-            d.options().forEach(o -> opts.add(Json.createObjectBuilder().add("value", o.value()).add("label", text(o.label()))));
+            JsonArrayBuilder opts = Jsons.createArrayBuilder();
+            d.options().forEach(o -> opts.add(Jsons.createObjectBuilder().add("value", o.value()).add("label", text(o.label()))));
             b.add("options", opts);
         }
         return b.build();
@@ -588,6 +588,6 @@ public final class FormDocument {
     }
 
     static JsonObject text(LocalizedText t) {
-        return Json.createObjectBuilder().add("zh-CN", t.zhCn()).add("en", t.en()).build();
+        return Jsons.createObjectBuilder().add("zh-CN", t.zhCn()).add("en", t.en()).build();
     }
 }

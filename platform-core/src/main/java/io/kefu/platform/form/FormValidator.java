@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -28,6 +27,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.ticket.TicketStatus;
 
@@ -181,7 +181,7 @@ public final class FormValidator {
             }
         }
 
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = Jsons.createObjectBuilder();
         result.forEach(out::add);
         List<Change> changes = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>(prev.keySet());
@@ -337,7 +337,7 @@ public final class FormValidator {
         } else {
             checkPattern(f, s, path, errors);
         }
-        return Json.createValue(s);
+        return Jsons.createValue(s);
     }
 
     private static void checkPattern(FieldDefinition f, String s, String path, List<FieldError> errors) {
@@ -380,7 +380,7 @@ public final class FormValidator {
             return null;
         }
         checkPattern(f, compact, path, errors);
-        return Json.createValue(compact);
+        return Jsons.createValue(compact);
     }
 
     private static JsonValue email(String s, String path, List<FieldError> errors) {
@@ -388,7 +388,7 @@ public final class FormValidator {
             errors.add(FieldError.of(path, "field.email", s));
             return null;
         }
-        return Json.createValue(s);
+        return Jsons.createValue(s);
     }
 
     private static JsonValue number(FieldDefinition f, JsonValue v, String path, List<FieldError> errors) {
@@ -401,7 +401,7 @@ public final class FormValidator {
             return null;
         }
         bounds(f, d, path, errors);
-        return Json.createValue(d);
+        return Jsons.createValue(d);
     }
 
     private static BigDecimal plain(BigDecimal d) {
@@ -449,7 +449,7 @@ public final class FormValidator {
         }
         BigDecimal scaled = amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
         bounds(f, scaled, path, errors);
-        return Json.createObjectBuilder().add("amount", scaled.toPlainString()).add("currency", currency).build();
+        return Jsons.createObjectBuilder().add("amount", scaled.toPlainString()).add("currency", currency).build();
     }
 
     private static JsonValue date(FieldDefinition f, String s, String path, List<FieldError> errors) {
@@ -465,7 +465,7 @@ public final class FormValidator {
         } else if (f.max() != null && d.isAfter(LocalDate.parse(f.max()))) {
             errors.add(FieldError.of(path, "field.max", f.max()));
         }
-        return Json.createValue(d.toString());
+        return Jsons.createValue(d.toString());
     }
 
     private static JsonValue dateTime(FieldDefinition f, String s, String path, List<FieldError> errors) {
@@ -481,7 +481,7 @@ public final class FormValidator {
         } else if (f.max() != null && t.isAfter(instantBound(f.max()))) {
             errors.add(FieldError.of(path, "field.max", f.max()));
         }
-        return Json.createValue(t.toString());
+        return Jsons.createValue(t.toString());
     }
 
     /** A DATE_TIME bound: an ISO date-time, or a date meaning its start in UTC. */
@@ -494,7 +494,7 @@ public final class FormValidator {
             errors.add(FieldError.of(path, "field.choice", s, allowed(f)));
             return null;
         }
-        return Json.createValue(s);
+        return Jsons.createValue(s);
     }
 
     private static JsonValue choices(FieldDefinition f, JsonValue v, String path, List<FieldError> errors) {
@@ -513,7 +513,7 @@ public final class FormValidator {
             picked.add(s.getString());
         }
         // Stored in the definition's order, so equal selections are equal documents.
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = Jsons.createArrayBuilder();
         f.options().stream().map(Option::value).filter(picked::contains).forEach(out::add);
         return out.build();
     }

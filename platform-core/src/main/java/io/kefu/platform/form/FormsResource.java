@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -30,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.Inputs;
 import io.kefu.platform.problem.InvalidInputException;
@@ -60,9 +60,9 @@ public class FormsResource {
     @GET
     @Operation(summary = "Every form with its current version (retired ones marked)")
     public JsonObject list() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         forms.list().forEach(s -> items.add(view(s)));
-        return Json.createObjectBuilder().add("items", items).build();
+        return Jsons.createObjectBuilder().add("items", items).build();
     }
 
     @GET
@@ -74,7 +74,7 @@ public class FormsResource {
                                  @QueryParam("category") String category) {
         FormTarget t = Inputs.enumValue(FormTarget.class, target, "target", FormTarget.TICKET);
         List<FormDefinitions.Stored> found;
-        JsonObjectBuilder b = Json.createObjectBuilder().add("target", t.name());
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("target", t.name());
         if (t == FormTarget.TICKET) {
             TicketKind k = Inputs.enumValue(TicketKind.class, kind, "kind", null);
             if (k == null) {
@@ -94,8 +94,8 @@ public class FormsResource {
         } else {
             found = forms.applicableToCustomers();
         }
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        found.forEach(s -> items.add(Json.createObjectBuilder(FormDocument.write(s.form())).add("version", s.version().number())));
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
+        found.forEach(s -> items.add(Jsons.createObjectBuilder(FormDocument.write(s.form())).add("version", s.version().number())));
         return b.add("forms", items).build();
     }
 
@@ -103,7 +103,7 @@ public class FormsResource {
     @Path("/export")
     @Operation(summary = "The forms in use as one document in the shared form-definition format (formatVersion 1)")
     public JsonObject export() {
-        return Json.createReader(new java.io.StringReader(forms.exportDocument())).readObject();
+        return Jsons.createReader(new java.io.StringReader(forms.exportDocument())).readObject();
     }
 
     @POST
@@ -117,9 +117,9 @@ public class FormsResource {
     @APIResponse(responseCode = "200", description = "Per form: key, version, changed, created")
     @APIResponse(responseCode = "400", description = "Invalid document (input.invalid, errors by path)")
     public JsonObject importDocument(String body) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         forms.importDocument(body).forEach(o -> items.add(outcome(o)));
-        return Json.createObjectBuilder().add("items", items).build();
+        return Jsons.createObjectBuilder().add("items", items).build();
     }
 
     @GET
@@ -143,10 +143,10 @@ public class FormsResource {
     @Path("/{key}/versions")
     @Operation(summary = "Every version of a form, newest first (number, when, by whom)")
     public JsonObject versions(@PathParam("key") String key) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        forms.versions(key).forEach(v -> items.add(Json.createObjectBuilder().add("version", v.number())
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
+        forms.versions(key).forEach(v -> items.add(Jsons.createObjectBuilder().add("version", v.number())
                 .add("createdAt", v.createdAt().toInstant().toString()).add("createdBy", v.createdBy())));
-        return Json.createObjectBuilder().add("items", items).build();
+        return Jsons.createObjectBuilder().add("items", items).build();
     }
 
     @PUT
@@ -181,7 +181,7 @@ public class FormsResource {
     }
 
     private static JsonObject view(FormDefinitions.Stored s) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsons.createObjectBuilder()
                 .add("key", s.record().key())
                 .add("target", s.record().target().name())
                 .add("version", s.version().number())
@@ -194,7 +194,7 @@ public class FormsResource {
     }
 
     private static JsonObject outcome(FormDefinitions.Outcome o) {
-        return Json.createObjectBuilder().add("key", o.key()).add("version", o.version()).add("changed", o.changed())
+        return Jsons.createObjectBuilder().add("key", o.key()).add("version", o.version()).add("changed", o.changed())
                 .add("created", o.created()).build();
     }
 }

@@ -6,12 +6,12 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.plugin.PluginDefaultsImporter;
 
 /**
@@ -35,10 +35,10 @@ public class PluginFormsImporter implements PluginDefaultsImporter {
     public void importDocument(String json) {
         Set<String> have = forms.list().stream().map(s -> s.record().key()).collect(Collectors.toSet());
         JsonObject doc;
-        try (JsonReader r = Json.createReader(new StringReader(json))) {
+        try (JsonReader r = Jsons.createReader(new StringReader(json))) {
             doc = r.readObject();
         }
-        JsonArrayBuilder missing = Json.createArrayBuilder();
+        JsonArrayBuilder missing = Jsons.createArrayBuilder();
         int n = 0;
         for (JsonValue v : doc.getJsonArray("forms")) {
             if (v instanceof JsonObject f && !have.contains(f.getString("key", ""))) {
@@ -47,7 +47,7 @@ public class PluginFormsImporter implements PluginDefaultsImporter {
             }
         }
         if (n > 0) {
-            forms.importDocument(Json.createObjectBuilder(doc).add("forms", missing).build().toString());
+            forms.importDocument(Jsons.createObjectBuilder(doc).add("forms", missing).build().toString());
         }
     }
 }

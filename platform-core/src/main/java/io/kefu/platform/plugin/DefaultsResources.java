@@ -2,10 +2,10 @@ package io.kefu.platform.plugin;
 
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.NotFoundException;
 
 /**
@@ -20,9 +20,9 @@ final class DefaultsResources {
 
     static <T extends PluginDefault> JsonObject list(TenantPlugins plugins, Class<T> type) {
         List<T> all = plugins.all(type);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         all.forEach(d -> items.add(PluginJson.item(d)));
-        return Json.createObjectBuilder().add("items", items).build();
+        return Jsons.createObjectBuilder().add("items", items).build();
     }
 
     static <T extends PluginDefault> JsonObject one(TenantPlugins plugins, Class<T> type, String code, String notFound) {

@@ -9,11 +9,11 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.transaction.Transactional;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.NotFoundException;
 import io.kefu.platform.problem.OperationFailedException;
 import io.kefu.platform.settings.TenantSettings;
@@ -82,7 +82,7 @@ public class Kpis {
     }
 
     private static jakarta.json.JsonValue formulaOf(KpiDefinition def) {
-        try (JsonReader r = Json.createReader(new StringReader(def.content()))) {
+        try (JsonReader r = Jsons.createReader(new StringReader(def.content()))) {
             JsonObject o = r.readObject();
             return o.get("formula");
         }

@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.Validation;
 import io.kefu.platform.settings.SettingKey;
 import io.kefu.platform.settings.TenantSettings;
@@ -81,7 +81,7 @@ public class KpisResource {
             v.throwIfInvalid();
         }
         Kpis.Result r = kpis.value(code, start, end);
-        JsonObjectBuilder b = Json.createObjectBuilder().add("code", code).add("from", r.from().toString())
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("code", code).add("from", r.from().toString())
                 .add("to", r.to().toString());
         if (r.value().value().isPresent()) {
             b.add("value", Math.round(r.value().value().getAsDouble() * 100.0) / 100.0);

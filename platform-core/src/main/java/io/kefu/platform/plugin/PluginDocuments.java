@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -20,6 +19,7 @@ import jakarta.json.JsonValue;
 
 import io.kefu.platform.customer.ContactKind;
 import io.kefu.platform.customer.CustomerType;
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.ticket.Channel;
 import io.kefu.platform.ticket.Priority;
 import io.kefu.platform.ticket.TicketKind;
@@ -54,7 +54,7 @@ public final class PluginDocuments {
     }
 
     static JsonObject parse(String text, String where) {
-        try (JsonReader r = Json.createReader(new StringReader(text))) {
+        try (JsonReader r = Jsons.createReader(new StringReader(text))) {
             return r.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new IllegalArgumentException(where + " is not a JSON object: " + e.getMessage(), e);
@@ -115,7 +115,7 @@ public final class PluginDocuments {
         }
         docs.forEach((d, o) -> {
             String at = d.path(id);
-            if (!Json.createValue(1).equals(o.get("formatVersion"))) {
+            if (!Jsons.createValue(1).equals(o.get("formatVersion"))) {
                 problems.add(at + ": formatVersion must be 1");
             }
             labels(o, at, problems);

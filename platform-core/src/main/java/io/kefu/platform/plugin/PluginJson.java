@@ -3,12 +3,12 @@ package io.kefu.platform.plugin;
 import java.io.StringReader;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.plugin.api.Label;
 import io.kefu.plugin.api.SidePanel;
 
@@ -19,11 +19,11 @@ final class PluginJson {
     }
 
     static JsonObject label(Label l) {
-        return Json.createObjectBuilder().add("zh-CN", l.zhCN()).add("en", l.en()).build();
+        return Jsons.createObjectBuilder().add("zh-CN", l.zhCN()).add("en", l.en()).build();
     }
 
     static JsonArrayBuilder strings(List<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsons.createArrayBuilder();
         values.forEach(a::add);
         return a;
     }
@@ -31,21 +31,21 @@ final class PluginJson {
     /** A tenant's copy of a default: its own JSON plus where it came from and whether the tenant changed it. */
     static JsonObject item(PluginDefault d) {
         JsonObject content;
-        try (JsonReader r = Json.createReader(new StringReader(d.content()))) {
+        try (JsonReader r = Jsons.createReader(new StringReader(d.content()))) {
             content = r.readObject();
         }
-        JsonObjectBuilder origin = Json.createObjectBuilder();
+        JsonObjectBuilder origin = Jsons.createObjectBuilder();
         if (d.originPlugin() == null) {
-            return Json.createObjectBuilder(content).addNull("origin").add("updatedAt", d.updatedAt().toString()).build();
+            return Jsons.createObjectBuilder(content).addNull("origin").add("updatedAt", d.updatedAt().toString()).build();
         }
         origin.add("plugin", d.originPlugin()).add("version", d.originVersion()).add("modified", !d.untouched());
-        return Json.createObjectBuilder(content).add("origin", origin).add("updatedAt", d.updatedAt().toString()).build();
+        return Jsons.createObjectBuilder(content).add("origin", origin).add("updatedAt", d.updatedAt().toString()).build();
     }
 
     static JsonObject panel(PluginHooks.Panel p) {
-        JsonArrayBuilder facts = Json.createArrayBuilder();
+        JsonArrayBuilder facts = Jsons.createArrayBuilder();
         for (SidePanel.Fact f : p.panel().facts()) {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("label", label(f.label())).add("value", f.value());
+            JsonObjectBuilder b = Jsons.createObjectBuilder().add("label", label(f.label())).add("value", f.value());
             if (f.at() == null) {
                 b.addNull("at");
             } else {
@@ -53,14 +53,14 @@ final class PluginJson {
             }
             facts.add(b);
         }
-        return Json.createObjectBuilder().add("plugin", p.pluginId()).add("title", label(p.panel().title())).add("facts", facts).build();
+        return Jsons.createObjectBuilder().add("plugin", p.pluginId()).add("title", label(p.panel().title())).add("facts", facts).build();
     }
 
     static JsonObject outcome(TenantPlugins.Outcome o) {
-        JsonObjectBuilder defaults = Json.createObjectBuilder();
-        o.defaults().forEach((kind, c) -> defaults.add(kind.name(), Json.createObjectBuilder()
+        JsonObjectBuilder defaults = Jsons.createObjectBuilder();
+        o.defaults().forEach((kind, c) -> defaults.add(kind.name(), Jsons.createObjectBuilder()
                 .add("added", strings(c.added())).add("updated", strings(c.updated())).add("kept", strings(c.kept()))));
-        JsonObjectBuilder b = Json.createObjectBuilder().add("plugin", o.pluginId());
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("plugin", o.pluginId());
         if (o.fromVersion() == null) {
             b.addNull("fromVersion");
         } else {

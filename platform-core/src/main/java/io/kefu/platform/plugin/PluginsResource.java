@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -26,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.kefu.platform.identity.Caller;
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.security.CallerContext;
 import io.kefu.platform.tenant.TenantCode;
 import io.kefu.platform.tenant.TenantContext;
@@ -69,9 +69,9 @@ public class PluginsResource {
         Map<String, PluginEnablement> enabled = tenant.isPresent()
                 ? tenantPlugins.enabled().stream().collect(Collectors.toMap(PluginEnablement::pluginId, Function.identity()))
                 : Map.of();
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         for (LoadedPlugin p : installed.all()) {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("id", p.id()).add("version", p.version())
+            JsonObjectBuilder b = Jsons.createObjectBuilder().add("id", p.id()).add("version", p.version())
                     .add("apiVersion", p.apiVersion()).add("state", p.state().name());
             if (p.name() == null) {
                 b.addNull("name");
@@ -85,9 +85,9 @@ public class PluginsResource {
             }
             List<String> degraded = health.degradedTenants(p.id());
             if (tenant.isEmpty()) {
-                JsonArrayBuilder hooks = Json.createArrayBuilder();
+                JsonArrayBuilder hooks = Jsons.createArrayBuilder();
                 health.counters().stream().filter(c -> c.plugin().equals(p.id())).forEach(c -> {
-                    JsonObjectBuilder h = Json.createObjectBuilder().add("tenant", c.tenant()).add("calls", c.calls())
+                    JsonObjectBuilder h = Jsons.createObjectBuilder().add("tenant", c.tenant()).add("calls", c.calls())
                             .add("failures", c.failures()).add("timeouts", c.timeouts()).add("degraded", c.degraded());
                     if (c.degradedUntil() == null) {
                         h.addNull("degradedUntil");
@@ -114,7 +114,7 @@ public class PluginsResource {
             }
             items.add(b);
         }
-        return Json.createObjectBuilder().add("apiVersion", io.kefu.plugin.api.PluginApi.VERSION).add("items", items).build();
+        return Jsons.createObjectBuilder().add("apiVersion", io.kefu.plugin.api.PluginApi.VERSION).add("items", items).build();
     }
 
     @POST

@@ -5,7 +5,6 @@ import java.util.Locale;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -21,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.kefu.platform.i18n.Messages;
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.ticket.TicketService;
 
 /** The side panels of a ticket: read-only facts from each enabled plugin, e.g. a parcel's tracking events. */
@@ -48,8 +48,8 @@ public class TicketPanelsResource {
     public JsonObject panels(@PathParam("number") String number) {
         Locale locale = Messages.firstSupported(headers.getAcceptableLanguages());
         String language = locale.getLanguage().equals("zh") ? "zh-CN" : "en";
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         hooks.panels(TicketSnapshot.of(tickets.get(number)), language).forEach(p -> items.add(PluginJson.panel(p)));
-        return Json.createObjectBuilder().add("items", items).build();
+        return Jsons.createObjectBuilder().add("items", items).build();
     }
 }

@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.ticket.Ticket;
 import io.kefu.plugin.api.TicketView;
 
@@ -44,7 +44,7 @@ public record TicketSnapshot(String number, String kind, String status, String p
             return Map.of();
         }
         Map<String, String> out = new LinkedHashMap<>();
-        try (JsonReader r = Json.createReader(new StringReader(json))) {
+        try (JsonReader r = Jsons.createReader(new StringReader(json))) {
             JsonObject o = r.readObject();
             o.forEach((k, v) -> {
                 if (v.getValueType() != jakarta.json.JsonValue.ValueType.NULL) {

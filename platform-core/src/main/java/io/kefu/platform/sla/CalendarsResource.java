@@ -7,7 +7,6 @@ import java.time.Instant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -28,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.Validation;
 import io.kefu.platform.sla.calendar.BusinessCalendar;
 
@@ -55,9 +55,9 @@ public class CalendarsResource {
     @GET
     @Operation(summary = "The tenant's calendars (24x7 is built in and not listed)")
     public JsonObject all() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         store.calendars().forEach(c -> items.add(StandardsDocument.write(c)));
-        return Json.createObjectBuilder().add("items", items).build();
+        return Jsons.createObjectBuilder().add("items", items).build();
     }
 
     @GET
@@ -111,7 +111,7 @@ public class CalendarsResource {
         }
         v.throwIfInvalid();
         Duration working = cal.workingTimeBetween(a, b);
-        return Json.createObjectBuilder().add("calendar", code).add("from", a.toString()).add("to", b.toString())
+        return Jsons.createObjectBuilder().add("calendar", code).add("from", a.toString()).add("to", b.toString())
                 .add("workingTime", working.toString()).add("seconds", working.getSeconds()).build();
     }
 }

@@ -3,7 +3,6 @@ package io.kefu.platform.sla;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.kefu.platform.audit.AuditLog;
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.security.CallerContext;
 
 /** The caller's own notifications (SLA warnings and breaches), newest first. */
@@ -42,15 +42,15 @@ public class NotificationsResource {
     @GET
     @Operation(summary = "My latest notifications (at most 100)", description = "kind: sla.warning or sla.breach; data: target, serviceStandard, dueAt, subject.")
     public JsonObject mine() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         for (Notification n : clocks.notifications(callers.username(AuditLog.SYSTEM), LIMIT)) {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("id", n.id()).add("kind", n.kind())
+            JsonObjectBuilder b = Jsons.createObjectBuilder().add("id", n.id()).add("kind", n.kind())
                     .add("ticket", n.ticketNumber()).add("createdAt", n.createdAt().toString());
             if (n.data() != null) {
-                b.add("data", Json.createReader(new StringReader(n.data())).readObject());
+                b.add("data", Jsons.createReader(new StringReader(n.data())).readObject());
             }
             items.add(b);
         }
-        return Json.createObjectBuilder().add("items", items).build();
+        return Jsons.createObjectBuilder().add("items", items).build();
     }
 }

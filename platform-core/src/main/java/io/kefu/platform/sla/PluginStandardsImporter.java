@@ -6,13 +6,13 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.plugin.PluginDefaultsImporter;
 import io.kefu.platform.team.AssignmentStrategy;
 import io.kefu.platform.team.TeamRequests;
@@ -63,11 +63,11 @@ public class PluginStandardsImporter implements PluginDefaultsImporter {
                 }
             }
         }
-        standards.importDocument(Json.createObjectBuilder().add("formatVersion", 1).add("calendars", calendars).add("standards", rules).build());
+        standards.importDocument(Jsons.createObjectBuilder().add("formatVersion", 1).add("calendars", calendars).add("standards", rules).build());
     }
 
     private static JsonArray merge(JsonArray have, JsonArray offered) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = Jsons.createArrayBuilder();
         Set<String> codes = new HashSet<>();
         if (have != null) {
             for (JsonValue v : have) {
@@ -90,7 +90,7 @@ public class PluginStandardsImporter implements PluginDefaultsImporter {
     }
 
     private static JsonObject read(String json) {
-        try (JsonReader r = Json.createReader(new StringReader(json))) {
+        try (JsonReader r = Jsons.createReader(new StringReader(json))) {
             return r.readObject();
         }
     }

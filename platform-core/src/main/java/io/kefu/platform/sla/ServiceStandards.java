@@ -5,11 +5,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.InvalidInputException;
 
@@ -39,7 +39,7 @@ public class ServiceStandards {
      */
     public StandardsDocument.Contents importDocument(String json) {
         JsonObject doc;
-        try (JsonReader r = Json.createReader(new StringReader(json == null ? "" : json))) {
+        try (JsonReader r = Jsons.createReader(new StringReader(json == null ? "" : json))) {
             doc = r.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new InvalidInputException(FieldError.of("document", "sla.document.unreadable"));

@@ -7,7 +7,6 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -32,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.InvalidInputException;
 
@@ -62,15 +62,15 @@ public class ServiceStandardsResource {
     UriInfo uri;
 
     static JsonObject view(ServiceStandard s) {
-        return Json.createObjectBuilder(StandardsDocument.write(s)).add("version", s.version()).build();
+        return Jsons.createObjectBuilder(StandardsDocument.write(s)).add("version", s.version()).build();
     }
 
     @GET
     @Operation(summary = "The rules in the order they are tried; the first that matches a ticket applies")
     public JsonObject all() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         store.standards().forEach(s -> items.add(view(s)));
-        return Json.createObjectBuilder().add("items", items).build();
+        return Jsons.createObjectBuilder().add("items", items).build();
     }
 
     @GET
@@ -127,9 +127,9 @@ public class ServiceStandardsResource {
             }
             codes.add(s.getString());
         }
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         standards.reorder(codes).forEach(s -> items.add(view(s)));
-        return Json.createObjectBuilder().add("items", items).build();
+        return Jsons.createObjectBuilder().add("items", items).build();
     }
 
     @GET
@@ -149,9 +149,9 @@ public class ServiceStandardsResource {
     public JsonObject importDocument(JsonObject body) {
         requireBody(body);
         StandardsDocument.Contents saved = standards.importDocument(body);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         saved.standards().forEach(s -> items.add(view(s)));
-        return Json.createObjectBuilder().add("calendars", saved.calendars().size()).add("standards", items).build();
+        return Jsons.createObjectBuilder().add("calendars", saved.calendars().size()).add("standards", items).build();
     }
 
     @GET

@@ -14,7 +14,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -24,6 +23,7 @@ import jakarta.transaction.Transactional;
 import io.kefu.platform.identity.Member;
 import io.kefu.platform.identity.Members;
 import io.kefu.platform.identity.Role;
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.sla.calendar.BusinessCalendar;
 import io.kefu.platform.team.Teams;
 import io.kefu.platform.tenant.persistence.TenantPersistence;
@@ -106,7 +106,8 @@ public class SlaClocks {
         return clocksOf(List.of(ticketId)).getOrDefault(ticketId, new EnumMap<>(TargetKind.class));
     }
 
-    private Map<String, Map<TargetKind, SlaClock>> clocksOf(List<String> ticketIds) {
+    /** The clocks of many tickets in one query, by ticket and target; tickets without clocks are absent. */
+    public Map<String, Map<TargetKind, SlaClock>> clocksOf(List<String> ticketIds) {
         Map<String, Map<TargetKind, SlaClock>> out = new HashMap<>();
         if (ticketIds.isEmpty()) {
             return out;
@@ -319,11 +320,11 @@ public class SlaClocks {
 
     /** On the timeline; returns the earliest alarm of the changed clocks (null: none) for the agenda. */
     private Instant record(Ticket t, Instant at, String change, ServiceStandard rule, List<SlaClock> changed) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("change", change);
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("change", change);
         if (rule != null) {
             b.add("serviceStandard", rule.code()).add("version", rule.version());
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsons.createArrayBuilder();
         Instant earliest = null;
         for (SlaClock c : changed) {
             list.add(clockSummary(c));
@@ -337,7 +338,7 @@ public class SlaClocks {
     }
 
     private static JsonObject clockSummary(SlaClock c) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("target", c.target().member()).add("dueAt", c.dueAt().toString())
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("target", c.target().member()).add("dueAt", c.dueAt().toString())
                 .add("paused", c.isPaused());
         if (c.outcome() != null) {
             b.add("outcome", c.outcome().name());
@@ -455,8 +456,8 @@ public class SlaClocks {
         SlaClock c = data.entityManager().find(SlaClock.class, clockId);
         data.entityManager().refresh(c);
         Ticket t = ticket(c.ticketId());
-        JsonObject details = Json.createObjectBuilder().add("change", "WARNED").add("serviceStandard", c.ruleCode())
-                .add("version", c.ruleVersion()).add("clocks", Json.createArrayBuilder().add(clockSummary(c))).build();
+        JsonObject details = Jsons.createObjectBuilder().add("change", "WARNED").add("serviceStandard", c.ruleCode())
+                .add("version", c.ruleVersion()).add("clocks", Jsons.createArrayBuilder().add(clockSummary(c))).build();
         tickets.recordServiceStandardEvent(t, now, details);
         notify(t, c, "sla.warning", now);
         return true;
@@ -475,9 +476,9 @@ public class SlaClocks {
         data.entityManager().refresh(c);
         Ticket t = ticket(c.ticketId());
         ServiceStandard rule = new Rules().version(c.ruleCode(), c.ruleVersion());
-        JsonArrayBuilder done = Json.createArrayBuilder();
+        JsonArrayBuilder done = Jsons.createArrayBuilder();
         for (BreachAction a : rule.onBreach()) {
-            JsonObjectBuilder ab = Json.createObjectBuilder().add("action", a.action().name());
+            JsonObjectBuilder ab = Jsons.createObjectBuilder().add("action", a.action().name());
             switch (a.action()) {
                 case NOTIFY -> ab.add("notified", notify(t, c, "sla.breach", now));
                 case RAISE_PRIORITY -> ab.add("done", tickets.raisePriorityForBreach(t, rule.code())).add("priority", t.priority().name());
@@ -499,8 +500,8 @@ public class SlaClocks {
             }
             done.add(ab);
         }
-        JsonObject details = Json.createObjectBuilder().add("change", "BREACHED").add("serviceStandard", c.ruleCode())
-                .add("version", c.ruleVersion()).add("clocks", Json.createArrayBuilder().add(clockSummary(c)))
+        JsonObject details = Jsons.createObjectBuilder().add("change", "BREACHED").add("serviceStandard", c.ruleCode())
+                .add("version", c.ruleVersion()).add("clocks", Jsons.createArrayBuilder().add(clockSummary(c)))
                 .add("actions", done).build();
         tickets.recordServiceStandardEvent(t, now, details);
         return true;
@@ -522,7 +523,7 @@ public class SlaClocks {
             supervisors = members.all().stream().filter(m -> m.role() == Role.SUPERVISOR).map(Member::username).toList();
         }
         to.addAll(supervisors);
-        String data = Json.createObjectBuilder().add("target", c.target().member()).add("serviceStandard", c.ruleCode())
+        String data = Jsons.createObjectBuilder().add("target", c.target().member()).add("serviceStandard", c.ruleCode())
                 .add("dueAt", c.dueAt().toString()).add("subject", t.subject()).build().toString();
         for (String who : to) {
             this.data.entityManager().persist(new Notification(who, kind, t.id(), t.number(), data, now.atOffset(ZoneOffset.UTC)));

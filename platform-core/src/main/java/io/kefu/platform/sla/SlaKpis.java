@@ -16,12 +16,12 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.InvalidInputException;
 import io.kefu.platform.problem.Validation;
@@ -95,14 +95,14 @@ public class SlaKpis {
         if (by == By.TEAM) {
             teams.all().forEach(d -> teamCodes.put(d.team().id(), d.team().code()));
         }
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         rows.forEach((k, c) -> {
             long total = c[0] + c[1];
             String shown = by == By.TEAM ? teamCodes.getOrDefault(k, k) : k;
-            items.add(Json.createObjectBuilder().add("key", shown).add("met", c[0]).add("breached", c[1])
+            items.add(Jsons.createObjectBuilder().add("key", shown).add("met", c[0]).add("breached", c[1])
                     .add("compliancePercent", BigDecimal.valueOf(c[0] * 100).divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP)));
         });
-        return Json.createObjectBuilder().add("from", start.toString()).add("to", to.toString()).add("by", by.name().toLowerCase(Locale.ROOT))
+        return Jsons.createObjectBuilder().add("from", start.toString()).add("to", to.toString()).add("by", by.name().toLowerCase(Locale.ROOT))
                 .add("items", items).build();
     }
 

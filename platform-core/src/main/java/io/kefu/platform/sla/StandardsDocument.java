@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -23,6 +22,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.InvalidInputException;
 import io.kefu.platform.problem.Validation;
 import io.kefu.platform.sla.calendar.BusinessCalendar;
@@ -360,21 +360,21 @@ public final class StandardsDocument {
     // ---- writing ----
 
     public static JsonObject write(List<CalendarDefinition> calendars, List<ServiceStandard> standards) {
-        JsonArrayBuilder cals = Json.createArrayBuilder();
+        JsonArrayBuilder cals = Jsons.createArrayBuilder();
         calendars.forEach(c -> cals.add(write(c)));
-        JsonArrayBuilder stds = Json.createArrayBuilder();
+        JsonArrayBuilder stds = Jsons.createArrayBuilder();
         standards.forEach(s -> stds.add(write(s)));
-        return Json.createObjectBuilder().add("formatVersion", FORMAT_VERSION).add("calendars", cals).add("standards", stds).build();
+        return Jsons.createObjectBuilder().add("formatVersion", FORMAT_VERSION).add("calendars", cals).add("standards", stds).build();
     }
 
     public static JsonObject write(CalendarDefinition c) {
-        JsonObjectBuilder week = Json.createObjectBuilder();
+        JsonObjectBuilder week = Jsons.createObjectBuilder();
         c.week().forEach((d, hours) -> {
-            JsonArrayBuilder a = Json.createArrayBuilder();
-            hours.forEach(h -> a.add(Json.createArrayBuilder().add(DayHours.text(h.from())).add(DayHours.text(h.to()))));
+            JsonArrayBuilder a = Jsons.createArrayBuilder();
+            hours.forEach(h -> a.add(Jsons.createArrayBuilder().add(DayHours.text(h.from())).add(DayHours.text(h.to()))));
             week.add(d.name(), a);
         });
-        JsonObjectBuilder b = Json.createObjectBuilder().add("code", c.code()).add("name", c.name().toJson())
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("code", c.code()).add("name", c.name().toJson())
                 .add("zone", c.zone().getId()).add("week", week);
         if (c.nationalHolidays() == null) {
             b.addNull("nationalHolidays");
@@ -385,19 +385,19 @@ public final class StandardsDocument {
     }
 
     private static JsonArrayBuilder dates(List<CalendarDefinition.NamedDate> dates) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        dates.forEach(d -> a.add(Json.createObjectBuilder().add("date", d.date().toString()).add("name", d.name().toJson())));
+        JsonArrayBuilder a = Jsons.createArrayBuilder();
+        dates.forEach(d -> a.add(Jsons.createObjectBuilder().add("date", d.date().toString()).add("name", d.name().toJson())));
         return a;
     }
 
     public static JsonObject write(ServiceStandard s) {
-        JsonObjectBuilder match = Json.createObjectBuilder()
+        JsonObjectBuilder match = Jsons.createObjectBuilder()
                 .add("kinds", names(s.match().kinds().stream().map(Enum::name).toList()))
                 .add("categories", names(s.match().categories()))
                 .add("priorities", names(s.match().priorities().stream().map(Enum::name).toList()))
                 .add("customerGrades", names(s.match().customerGrades()))
                 .add("channels", names(s.match().channels().stream().map(Enum::name).toList()));
-        JsonObjectBuilder targets = Json.createObjectBuilder();
+        JsonObjectBuilder targets = Jsons.createObjectBuilder();
         for (TargetKind k : TargetKind.values()) {
             Target t = s.targets().get(k);
             if (t == null) {
@@ -406,15 +406,15 @@ public final class StandardsDocument {
                 targets.add(k.member(), t.iso());
             }
         }
-        JsonArrayBuilder actions = Json.createArrayBuilder();
+        JsonArrayBuilder actions = Jsons.createArrayBuilder();
         for (BreachAction a : s.onBreach()) {
-            JsonObjectBuilder ab = Json.createObjectBuilder().add("action", a.action().name());
+            JsonObjectBuilder ab = Jsons.createObjectBuilder().add("action", a.action().name());
             if (a.team() != null) {
                 ab.add("team", a.team());
             }
             actions.add(ab);
         }
-        JsonObjectBuilder b = Json.createObjectBuilder().add("code", s.code()).add("name", s.name().toJson()).add("order", s.order())
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("code", s.code()).add("name", s.name().toJson()).add("order", s.order())
                 .add("match", match).add("calendar", s.calendar()).add("businessTime", s.businessTime()).add("targets", targets)
                 .add("pauseStatuses", names(s.pauseStatuses().stream().map(Enum::name).toList()));
         if (s.warnAtPercent() == null) {
@@ -426,7 +426,7 @@ public final class StandardsDocument {
     }
 
     private static JsonArrayBuilder names(java.util.Collection<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsons.createArrayBuilder();
         values.stream().sorted().forEach(a::add);
         return a;
     }

@@ -15,12 +15,12 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.kefu.platform.audit.AuditLog;
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.ConflictException;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.InvalidInputException;
@@ -98,7 +98,7 @@ public class StandardsStore {
     /** Creates or replaces the rule {@code code}; a replacement is a new version. */
     public Saved put(String code, JsonObject body) {
         EntityManager em = data.entityManager();
-        JsonObject withCode = Json.createObjectBuilder(body).add("code", code).build();
+        JsonObject withCode = Jsons.createObjectBuilder(body).add("code", code).build();
         if (body.containsKey("code") && !code.equals(body.getString("code", null))) {
             throw new InvalidInputException(FieldError.of("code", "sla.code.mismatch", code));
         }
@@ -174,7 +174,7 @@ public class StandardsStore {
         if (body.containsKey("code") && !code.equals(body.getString("code", null))) {
             throw new InvalidInputException(FieldError.of("code", "sla.code.mismatch", code));
         }
-        CalendarDefinition c = StandardsDocument.readCalendar(Json.createObjectBuilder(body).add("code", code).build());
+        CalendarDefinition c = StandardsDocument.readCalendar(Jsons.createObjectBuilder(body).add("code", code).build());
         boolean created = storeCalendar(data.entityManager(), c, now());
         return new Saved(null, created);
     }
@@ -264,6 +264,6 @@ public class StandardsStore {
     }
 
     private static JsonObject json(String s) {
-        return Json.createReader(new StringReader(s)).readObject();
+        return Jsons.createReader(new StringReader(s)).readObject();
     }
 }

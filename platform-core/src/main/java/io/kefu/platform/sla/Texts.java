@@ -2,10 +2,10 @@ package io.kefu.platform.sla;
 
 import java.util.Locale;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import io.kefu.platform.i18n.Messages;
+import io.kefu.platform.json.Jsons;
 
 /** A name in both of Kefu's languages, as the interchange format writes it: {"zh-CN": ..., "en": ...}. */
 public record Texts(String zh, String en) {
@@ -17,6 +17,6 @@ public record Texts(String zh, String en) {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("zh-CN", zh).add("en", en).build();
+        return Jsons.createObjectBuilder().add("zh-CN", zh).add("en", en).build();
     }
 }

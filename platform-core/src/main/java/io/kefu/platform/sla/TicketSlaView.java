@@ -2,16 +2,20 @@ package io.kefu.platform.sla;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.InvalidInputException;
 import io.kefu.platform.sla.calendar.BusinessCalendar;
@@ -40,23 +44,44 @@ public class TicketSlaView implements TicketSla {
 
     @Override
     public JsonValue of(Ticket ticket, Locale locale) {
-        Map<TargetKind, SlaClock> all = clocks.clocks(ticket.id());
-        if (all.isEmpty()) {
-            return JsonValue.NULL;
-        }
+        return of(List.of(ticket), locale).get(0);
+    }
+
+    /**
+     * One query for the clocks of the whole page, and each rule version and calendar read once
+     * for the page, all in the caller's transaction: a page of 50 used to cost 50 transactions
+     * (and 50 EclipseLink client sessions re-initialising the tenant's descriptors).
+     */
+    @Override
+    public List<JsonValue> of(List<Ticket> tickets, Locale locale) {
+        Map<String, Map<TargetKind, SlaClock>> byTicket = clocks.clocksOf(tickets.stream().map(Ticket::id).toList());
+        Map<String, Optional<ServiceStandard>> rules = new HashMap<>();
+        Map<String, BusinessCalendar> calendars = new HashMap<>();
         Instant now = clock.instant();
+        List<JsonValue> out = new ArrayList<>(tickets.size());
+        for (Ticket t : tickets) {
+            Map<TargetKind, SlaClock> all = byTicket.get(t.id());
+            out.add(all == null || all.isEmpty() ? JsonValue.NULL : member(all, now, locale, rules, calendars));
+        }
+        return out;
+    }
+
+    private JsonValue member(Map<TargetKind, SlaClock> all, Instant now, Locale locale, Map<String, Optional<ServiceStandard>> rules,
+                             Map<String, BusinessCalendar> calendars) {
         SlaClock lead = all.values().stream().filter(SlaClock::isRunning).findFirst()
                 .orElseGet(() -> all.values().stream().max(java.util.Comparator.comparing(SlaClock::stoppedAt)).orElseThrow());
-        ServiceStandard rule = store.version(lead.ruleCode(), lead.ruleVersion()).orElse(null);
-        BusinessCalendar cal = rule == null ? BusinessCalendar.ALWAYS : SlaClock.counting(rule, store.businessCalendar(rule.calendar()));
-        JsonObjectBuilder b = Json.createObjectBuilder().add("ruleCode", lead.ruleCode());
+        ServiceStandard rule = rules.computeIfAbsent(lead.ruleCode() + "@" + lead.ruleVersion(),
+                k -> store.version(lead.ruleCode(), lead.ruleVersion())).orElse(null);
+        BusinessCalendar cal = rule == null ? BusinessCalendar.ALWAYS
+                : SlaClock.counting(rule, calendars.computeIfAbsent(rule.calendar(), store::businessCalendar));
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("ruleCode", lead.ruleCode());
         if (rule == null) {
             b.addNull("ruleName");
         } else {
             b.add("ruleName", rule.name().in(locale));
         }
         b.add("ruleVersion", lead.ruleVersion());
-        JsonObjectBuilder targets = Json.createObjectBuilder();
+        JsonObjectBuilder targets = Jsons.createObjectBuilder();
         boolean paused = false;
         boolean breached = false;
         boolean warned = false;
@@ -82,7 +107,7 @@ public class TicketSlaView implements TicketSla {
                     worstRunning = r;
                 }
             }
-            JsonObjectBuilder t = Json.createObjectBuilder().add("dueAt", c.dueAt().toString())
+            JsonObjectBuilder t = Jsons.createObjectBuilder().add("dueAt", c.dueAt().toString())
                     .add("startedAt", c.startedAt().toString())
                     .add("state", c.isRunning() ? (c.isPaused() ? "PAUSED" : "RUNNING") : c.outcome().name())
                     .add("risk", r.name())

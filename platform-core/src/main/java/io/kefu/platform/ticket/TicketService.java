@@ -7,14 +7,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.TypedQuery;
@@ -30,6 +32,7 @@ import io.kefu.platform.form.FormValidator;
 import io.kefu.platform.idempotency.Idempotency;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Members;
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.plugin.PluginHooks;
 import io.kefu.platform.plugin.TicketSnapshot;
 import io.kefu.platform.team.Team;
@@ -99,6 +102,10 @@ public class TicketService {
     @Inject
     PluginHooks pluginHooks;
 
+    /** The service standards, when the feature is deployed (it always is in Kefu's WAR). */
+    @Inject
+    Instance<TicketSla> sla;
+
     Clock clock = Clock.systemUTC();
 
     /** The ticket created, and whether it was created by an earlier request with the same key. */
@@ -156,7 +163,7 @@ public class TicketService {
                     o.pluginId(), o.problem().message().zhCN(), o.problem().message().en())).toList());
         }
         event(em, t, now, EventType.CREATED, TicketEvent.Visibility.PUBLIC, null,
-                Json.createObjectBuilder().add("status", TicketStatus.NEW.name()).add("kind", t.kind().name()).build());
+                Jsons.createObjectBuilder().add("status", TicketStatus.NEW.name()).add("kind", t.kind().name()).build());
         var created = t.auditState();
         created.put("fields", FieldValues.logged(fieldDefs, fields.changes(), false));
         audit.record("ticket.created", "ticket", t.number(), null, created);
@@ -308,9 +315,10 @@ public class TicketService {
     /**
      * The ticket as the API shows it: custom fields by the current forms (retired ones apart),
      * personal data masked unless {@code reveal}, which only supervisors and admins may ask and
-     * which is audited (the field keys shown, never the values).
+     * which is audited (the field keys shown, never the values); its service standard in
+     * {@code locale}. One transaction reads the forms and the clocks.
      */
-    public JsonObject json(Ticket t, boolean reveal) {
+    public JsonObject json(Ticket t, boolean reveal, Locale locale) {
         if (reveal && !mayReveal()) {
             throw new ForbiddenException("ticket.reveal.forbidden");
         }
@@ -327,14 +335,25 @@ public class TicketService {
                 audit.recordRead("ticket", t.number(), Map.of("fields", personal));
             }
         }
-        return TicketJson.ticket(t, FieldValues.show(defs, stored, reveal, current::last));
+        return TicketJson.ticket(t, FieldValues.show(defs, stored, reveal, current::last), standards(List.of(t), locale).get(0));
     }
 
-    /** Tickets as a list shows them: personal data always masked. */
-    public List<JsonObject> json(List<Ticket> tickets) {
+    /** Tickets as a list shows them: personal data always masked; the page's clocks read in one query. */
+    public List<JsonObject> json(List<Ticket> tickets, Locale locale) {
         FormDefinitions.TicketFields current = forms.ticketFields();
-        return tickets.stream().map(t -> TicketJson.ticket(t,
-                FieldValues.show(current.of(t.kind(), t.category()), storedFields(t), false, current::last))).toList();
+        List<JsonValue> standards = standards(tickets, locale);
+        List<JsonObject> out = new ArrayList<>(tickets.size());
+        for (int i = 0; i < tickets.size(); i++) {
+            Ticket t = tickets.get(i);
+            out.add(TicketJson.ticket(t, FieldValues.show(current.of(t.kind(), t.category()), storedFields(t), false, current::last),
+                    standards.get(i)));
+        }
+        return out;
+    }
+
+    /** Each ticket's {@code sla} member; all null when the service standards are not deployed. */
+    private List<JsonValue> standards(List<Ticket> tickets, Locale locale) {
+        return sla.isResolvable() ? sla.get().of(tickets, locale) : java.util.Collections.nCopies(tickets.size(), JsonValue.NULL);
     }
 
     /** Whether the caller may see personal data in clear (supervisors, admins, Kefu itself). */
@@ -349,7 +368,7 @@ public class TicketService {
     }
 
     private static JsonObject storedFields(Ticket t) {
-        return t.customFields() == null ? null : Json.createReader(new StringReader(t.customFields())).readObject();
+        return t.customFields() == null ? null : Jsons.createReader(new StringReader(t.customFields())).readObject();
     }
 
     /**
@@ -395,7 +414,7 @@ public class TicketService {
         TicketStatus from = t.status();
         List<FieldChange> changes = t.transition(move, actor, now, reopenWindow());
         EntityManager em = data.entityManager();
-        var details = Json.createObjectBuilder().add("from", from.name()).add("to", move.to().name());
+        var details = Jsons.createObjectBuilder().add("from", from.name()).add("to", move.to().name());
         if (move.reason() != null && !move.reason().isBlank()) {
             details.add("reason", move.reason().strip());
         }
@@ -440,7 +459,7 @@ public class TicketService {
         }
         TicketEvent e = event(data.entityManager(), t, now, type,
                 internal ? TicketEvent.Visibility.INTERNAL : TicketEvent.Visibility.PUBLIC, text,
-                byCustomer ? Json.createObjectBuilder().add("relayedBy", actorName()).build() : null, actor);
+                byCustomer ? Jsons.createObjectBuilder().add("relayedBy", actorName()).build() : null, actor);
         flush(t);
         if (type != EventType.NOTE) {
             changes.fire(new TicketChanged(t, byCustomer ? TicketChanged.Change.CUSTOMER_MESSAGE : TicketChanged.Change.PUBLIC_REPLY,
@@ -460,7 +479,7 @@ public class TicketService {
         Instant now = clock.instant();
         t.recordCustomerContact(now);
         TicketEvent e = event(data.entityManager(), t, now, EventType.CUSTOMER_CONTACT, TicketEvent.Visibility.INTERNAL, text,
-                Json.createObjectBuilder().add("channel", via.name()).build());
+                Jsons.createObjectBuilder().add("channel", via.name()).build());
         audit.record("ticket.customer-contacted", "ticket", t.number(), null,
                 java.util.Map.of("channel", via.name(), "at", now.toString()));
         flush(t);
@@ -535,7 +554,7 @@ public class TicketService {
         }
         EntityManager em = data.entityManager();
         for (FieldChange c : changed) {
-            JsonObject details = Json.createObjectBuilder(change(c)).add("serviceStandard", ruleCode).build();
+            JsonObject details = Jsons.createObjectBuilder(change(c)).add("serviceStandard", ruleCode).build();
             event(em, t, now, EventType.FIELD_CHANGE, TicketEvent.Visibility.INTERNAL, null, details, Actor.system());
         }
         audit.record("ticket.updated", "ticket", t.number(), before, t.auditState());
@@ -573,7 +592,7 @@ public class TicketService {
         Instant now = clock.instant();
         t.recordActivity(now);
         TicketEvent e = event(data.entityManager(), t, now, EventType.ATTACHMENT, TicketEvent.Visibility.PUBLIC, null,
-                Json.createObjectBuilder().add("attachment", attachmentId).add("filename", filename).add("size", size).build());
+                Jsons.createObjectBuilder().add("attachment", attachmentId).add("filename", filename).add("size", size).build());
         flush(t);
         return e;
     }
@@ -662,7 +681,7 @@ public class TicketService {
     }
 
     private static JsonObject change(FieldChange c) {
-        var b = Json.createObjectBuilder().add("field", c.field());
+        var b = Jsons.createObjectBuilder().add("field", c.field());
         if (c.before() == null) {
             b.addNull("before");
         } else {

@@ -1,6 +1,7 @@
 package io.kefu.platform.ticket;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.json.JsonValue;
@@ -14,6 +15,9 @@ public interface TicketSla {
 
     /** The ticket's {@code sla} member; {@link JsonValue#NULL} when no service standard applies. */
     JsonValue of(Ticket ticket, Locale locale);
+
+    /** The {@code sla} member of each ticket, in their order, read together (a list page). */
+    List<JsonValue> of(List<Ticket> tickets, Locale locale);
 
     /**
      * A JPQL condition on the ticket alias {@code t} for the filter value, or throws

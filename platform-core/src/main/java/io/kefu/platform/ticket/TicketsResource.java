@@ -7,7 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.transaction.Transactional;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -36,12 +36,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.kefu.platform.i18n.Messages;
 import io.kefu.platform.identity.Caller;
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.Inputs;
 import io.kefu.platform.problem.InvalidInputException;
 import io.kefu.platform.security.CallerContext;
 
-/** Tickets of the caller's tenant over REST. Another tenant's ticket is simply not found. */
+/**
+ * Tickets of the caller's tenant over REST. Another tenant's ticket is simply not found.
+ * <p>
+ * A read is one transaction from here down: the query, the forms and the service standards
+ * share one EntityManager (one EclipseLink client session, whose per-tenant set-up is the
+ * costly part of a short read) and one snapshot. A write commits in the service (a create
+ * holds the year's number counter locked until then, so nothing more goes inside) and its
+ * answer is read in one more transaction.
+ */
 @Path("/v1/tickets")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -84,18 +93,19 @@ public class TicketsResource {
         return (created.replayed() ? Response.ok() : Response.created(location))
                 .location(location)
                 .header("Idempotent-Replayed", created.replayed() ? "true" : null)
-                .entity(json(tickets.json(created.ticket(), false), created.ticket())).build();
+                .entity(tickets.json(created.ticket(), false, locale())).build();
     }
 
     @GET
     @Path("/{number}")
     @Operation(summary = "One ticket; personal-data custom fields masked unless a supervisor or admin asks reveal=true (audited)")
     @APIResponse(responseCode = "403", description = "reveal=true asked by an agent (ticket.reveal.forbidden)")
+    @Transactional
     public Response one(@PathParam("number") String number,
                         @Parameter(description = "true: personal data in clear (supervisors and admins; audited)") @QueryParam("reveal") String reveal) {
         boolean clear = flag(reveal, "reveal");
         Ticket ticket = tickets.get(number);
-        Response.ResponseBuilder r = Response.ok(json(tickets.json(ticket, clear), ticket));
+        Response.ResponseBuilder r = Response.ok(tickets.json(ticket, clear, locale()));
         if (clear) {
             // Personal data in clear: no copy in a browser's or proxy's cache.
             r.header("Cache-Control", "no-store");
@@ -113,6 +123,7 @@ public class TicketsResource {
                     + "sla=at-risk lists tickets past their service standard's warning point and not yet breached, "
                     + "sla=breached those with a breached target. "
                     + "Paging by cursor: pass nextCursor back as cursor.")
+    @Transactional
     public JsonObject list(@QueryParam("status") List<String> status, @QueryParam("kind") String kind,
                            @QueryParam("priority") String priority, @QueryParam("assignee") String assignee,
                            @QueryParam("team") String team, @QueryParam("customer") String customer,
@@ -130,12 +141,9 @@ public class TicketsResource {
             TicketSla standards = sla.get();
             page = tickets.list(query, standards.filter(slaFilter.strip()), new Object[] {"slaNow", standards.now().atOffset(java.time.ZoneOffset.UTC)});
         }
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        List<JsonObject> shown = tickets.json(page.items());
-        for (int i = 0; i < shown.size(); i++) {
-            items.add(json(shown.get(i), page.items().get(i)));
-        }
-        var b = Json.createObjectBuilder().add("items", items);
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
+        tickets.json(page.items(), locale()).forEach(items::add);
+        var b = Jsons.createObjectBuilder().add("items", items);
         if (page.nextCursor() == null) {
             b.addNull("nextCursor");
         } else {
@@ -154,7 +162,7 @@ public class TicketsResource {
     @APIResponse(responseCode = "409", description = "Someone changed the ticket since `version`")
     public JsonObject patch(@PathParam("number") String number, JsonObject body) {
         Ticket patched = tickets.patch(number, body);
-        return json(tickets.json(patched, false), patched);
+        return tickets.json(patched, false, locale());
     }
 
     @POST
@@ -173,7 +181,7 @@ public class TicketsResource {
                 TicketRequests.string(in, "resolution"), TicketRequests.string(in, "assignee"));
         Long version = in.get("version") instanceof JsonNumber n ? n.longValue() : null;
         Ticket moved = tickets.transition(number, move, version, bool(in, "byCustomer"), TicketRequests.string(in, "team"));
-        return json(tickets.json(moved, false), moved);
+        return tickets.json(moved, false, locale());
     }
 
     @POST
@@ -204,10 +212,11 @@ public class TicketsResource {
     @Path("/{number}/timeline")
     @Operation(summary = "The ticket's timeline, oldest first",
             description = "internal=false shows what the customer may see (public replies and status changes).")
+    @Transactional
     public JsonObject timeline(@PathParam("number") String number, @QueryParam("internal") @DefaultValue("true") boolean internal) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         tickets.timeline(number, internal).forEach(e -> items.add(TicketJson.event(e)));
-        return Json.createObjectBuilder().add("items", items).build();
+        return Jsons.createObjectBuilder().add("items", items).build();
     }
 
     private static boolean flag(String value, String field) {
@@ -220,11 +229,9 @@ public class TicketsResource {
         throw new InvalidInputException(FieldError.of(field, "field.type.boolean"));
     }
 
-    /** The ticket as shown, with its service standard in the caller's language ({@code sla}: null when none applies). */
-    private JsonObject json(JsonObject shown, Ticket t) {
-        JsonValue standard = sla.isResolvable()
-                ? sla.get().of(t, Messages.firstSupported(headers.getAcceptableLanguages())) : JsonValue.NULL;
-        return Json.createObjectBuilder(shown).add("sla", standard == null ? JsonValue.NULL : standard).build();
+    /** The caller's language, for the names of service standards. */
+    private java.util.Locale locale() {
+        return Messages.firstSupported(headers.getAcceptableLanguages());
     }
 
     private static boolean bool(JsonObject in, String key) {

@@ -76,4 +76,13 @@ final class ArchitectureRules {
     static final ArchRule CORE_KNOWS_NO_UI_OR_ADMIN = noClasses()
             .that().resideInAPackage("io.kefu.platform..")
             .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..", "io.kefu.ui..", "io.kefu.tenantadmin..");
+
+    /**
+     * JSON is built through the one cached provider: {@code jakarta.json.Json} looks its
+     * provider up with ServiceLoader on every call (ADR 0011).
+     */
+    static final ArchRule JSON_THROUGH_THE_CACHED_PROVIDER = noClasses()
+            .that().resideInAPackage("io.kefu..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.json.Json")
+            .because("Json's static factories look the provider up on every call; use io.kefu.platform.json.Jsons");
 }

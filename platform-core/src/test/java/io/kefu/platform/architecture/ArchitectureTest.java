@@ -47,11 +47,17 @@ class ArchitectureTest {
         ArchitectureRules.CORE_KNOWS_NO_UI_OR_ADMIN.check(kefu);
     }
 
+    @Test
+    void jsonIsBuiltThroughTheCachedProvider() {
+        ArchitectureRules.JSON_THROUGH_THE_CACHED_PROVIDER.check(kefu);
+    }
+
     /** The rules are only worth something if they fire: each deliberate violation is caught. */
     @Test
     void theRulesCatchDeliberateViolations() {
         assertThrows(AssertionError.class, () -> ArchitectureRules.ENTITIES_ARE_PLATFORM_OR_TENANT_SCOPED.check(violations));
         assertThrows(AssertionError.class, () -> ArchitectureRules.ONLY_TENANT_PERSISTENCE_SETS_EM_PROPERTIES.check(violations));
         assertThrows(AssertionError.class, () -> ArchitectureRules.ENTITIES_HAVE_NO_PUBLIC_SETTERS.check(violations));
+        assertThrows(AssertionError.class, () -> ArchitectureRules.JSON_THROUGH_THE_CACHED_PROVIDER.check(violations));
     }
 }

@@ -9,7 +9,6 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -20,6 +19,7 @@ import io.kefu.platform.customer.NewContact;
 import io.kefu.platform.customer.NewCustomer;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Role;
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.plugin.LoadedPlugin;
 import io.kefu.platform.problem.KefuException;
 import io.kefu.platform.security.CallerContext;
@@ -63,7 +63,7 @@ public class IndustryDemoData {
             return new int[]{0, 0};
         }
         JsonObject demo;
-        try (JsonReader r = Json.createReader(new StringReader(text))) {
+        try (JsonReader r = Jsons.createReader(new StringReader(text))) {
             demo = r.readObject();
         }
         Map<String, String> customerIds = new HashMap<>();
@@ -104,7 +104,7 @@ public class IndustryDemoData {
     }
 
     private static JsonObject body(JsonObject d, Map<String, String> customerIds, TicketStatus target) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("kind", d.getString("kind")).add("subject", d.getString("subject"))
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("kind", d.getString("kind")).add("subject", d.getString("subject"))
                 .add("priority", d.getString("priority", "NORMAL")).add("channel", d.getString("channel", "PHONE"));
         for (String member : List.of("description", "category")) {
             if (d.containsKey(member) && !d.isNull(member)) {
@@ -120,7 +120,7 @@ public class IndustryDemoData {
         boolean resolved = target == TicketStatus.RESOLVED || target == TicketStatus.CLOSED;
         if ("COMPLAINT".equals(d.getString("kind")) && resolved) {
             // A complaint is resolved only with its root cause recorded: the category names it.
-            b.add("complaint", Json.createObjectBuilder().add("rootCause", d.getString("category", "other")));
+            b.add("complaint", Jsons.createObjectBuilder().add("rootCause", d.getString("category", "other")));
         }
         return b.build();
     }
