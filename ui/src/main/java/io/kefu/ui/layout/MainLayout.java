@@ -103,8 +103,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.addClassNames(LumoUtility.Padding.Horizontal.SMALL, LumoUtility.Gap.SMALL);
         header.setSpacing(false);
-        // The search takes the middle; bell and user menu sit at the right.
-        header.setFlexGrow(1, search);
+        // The search takes the middle (up to its maximum width); bell and user menu sit at the right.
+        header.setFlexGrow(1, search, room);
         addToNavbar(header);
 
         nav.setId("nav");

@@ -81,7 +81,8 @@ class LiveShellBrowserIT {
             wait.until(d -> notices(d).contains(number + ": internal note added by admin"));
             screenshot(browser, "shell-notice.png");
 
-            // A rule that warns at once and breaches in three seconds: the bell counts both, live.
+            // A rule that warns after 1.5 s and breaches after 3 s, for both open tickets of Ann: the bell counts
+            // the two warnings and two breaches as they fire, live.
             Reply rule = api.put("/api/v1/service-standards/tight", admin, "{\"name\":{\"zh-CN\":\"三秒响应\",\"en\":\"Three seconds\"},"
                     + "\"order\":1,\"calendar\":\"24x7\",\"businessTime\":false,\"targets\":{\"firstResponse\":\"PT3S\"},\"warnAtPercent\":50,"
                     + "\"onBreach\":[{\"action\":\"NOTIFY\"}]}");
@@ -89,7 +90,7 @@ class LiveShellBrowserIT {
             Reply second = api.post("/api/v1/tickets", admin, "{\"kind\":\"INQUIRY\",\"priority\":\"LOW\",\"subject\":\"Box damaged\"}");
             String breaching = second.string("number");
             api.post("/api/v1/tickets/" + breaching + "/transitions", admin, "{\"to\":\"ASSIGNED\",\"assignee\":\"ann\"}");
-            wait.until(d -> "2".equals(d.findElement(By.id("notifications-count")).getText().trim()));
+            wait.until(d -> "4".equals(d.findElement(By.id("notifications-count")).getText().trim()));
             assertEquals("yes", js.executeScript("return window.__samePage"), "no reload");
             // WEBSOCKET_XHR: pushed over the websocket, not by Atmosphere's long-polling fallback.
             assertEquals(0L, ((Number) js.executeScript("return performance.getEntriesByType('resource')"
@@ -97,14 +98,15 @@ class LiveShellBrowserIT {
 
             browser.findElement(By.id("notifications")).click();
             WebElement newest = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#notifications-list [role=link]")));
-            assertTrue(newest.getText().contains(breaching + " missed its first response target"), newest.getText());
+            assertTrue(newest.getText().matches("(?s).*KF-2026-00000[12] missed its first response target.*"), newest.getText());
             screenshot(browser, "shell-notifications.png");
+            String opened = newest.getText().substring(0, "KF-2026-000001".length());
             newest.click();
-            wait.until(ExpectedConditions.urlContains("tickets/" + breaching));
+            wait.until(ExpectedConditions.urlContains("tickets/" + opened));
             browser.get(kefu.baseUrl + "/");
-            wait.until(d -> "1".equals(d.findElement(By.id("notifications-count")).getText().trim()));
+            wait.until(d -> "3".equals(d.findElement(By.id("notifications-count")).getText().trim()));
             Reply mine = api.get("/api/v1/notifications", Credentials.tenantUser(tenant, "ann", "pw-ann-2026"));
-            assertEquals(1, mine.json().getInt("unread"), mine::toString);
+            assertEquals(3, mine.json().getInt("unread"), mine::toString);
 
             // Shortcuts outside fields: "/" focuses the search, "g q" goes to the queues, "?" lists them.
             browser.get(kefu.baseUrl + "/");
