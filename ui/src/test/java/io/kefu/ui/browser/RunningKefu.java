@@ -55,7 +55,7 @@ final class RunningKefu implements AutoCloseable {
         Process p = pb.start();
         String base = "http://127.0.0.1:" + port;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.currentTimeMillis() + 180_000;
+        long deadline = System.currentTimeMillis() + 300_000;
         while (System.currentTimeMillis() < deadline) {
             if (!p.isAlive()) {
                 throw new IllegalStateException("Kefu exited during start-up; log: " + Files.readString(log));
@@ -72,7 +72,7 @@ final class RunningKefu implements AutoCloseable {
             Thread.sleep(250);
         }
         p.destroyForcibly();
-        throw new IllegalStateException("Kefu was not ready within 180 s; log: " + log);
+        throw new IllegalStateException("Kefu was not ready within 300 s; log: " + log);
     }
 
     /** A port nobody listens on now, so parallel builds on one machine do not collide. */
