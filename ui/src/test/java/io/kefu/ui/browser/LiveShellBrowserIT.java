@@ -107,6 +107,16 @@ class LiveShellBrowserIT {
             wait.until(d -> "3".equals(d.findElement(By.id("notifications-count")).getText().trim()));
             Reply mine = api.get("/api/v1/notifications", Credentials.tenantUser(tenant, "ann", "pw-ann-2026"));
             assertEquals(3, mine.json().getInt("unread"), mine::toString);
+            // The same notifications over REST: marking read is the caller's own business.
+            Credentials annApi = Credentials.tenantUser(tenant, "ann", "pw-ann-2026");
+            String someId = mine.json().getJsonArray("items").getJsonObject(0).getString("id");
+            assertEquals(404, api.post("/api/v1/notifications/" + someId + "/read", admin, "{}").status(), "not the admin's");
+            Reply one = api.post("/api/v1/notifications/" + someId + "/read", annApi, "{}");
+            assertEquals(200, one.status(), one::toString);
+            assertTrue(one.json().containsKey("readAt"), one::toString);
+            Reply all = api.post("/api/v1/notifications/read", annApi, "{}");
+            assertEquals(200, all.status(), all::toString);
+            assertEquals(0, api.get("/api/v1/notifications", annApi).json().getInt("unread"));
 
             // Shortcuts outside fields: "/" focuses the search, "g q" goes to the queues, "?" lists them.
             browser.get(kefu.baseUrl + "/");
