@@ -38,17 +38,22 @@ import io.kefu.platform.identity.Role;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.security.Authentication;
 import io.kefu.platform.security.KefuAuthenticationMechanism;
+import io.kefu.platform.security.CallerContext;
 import io.kefu.platform.security.LoginOutcome;
 import io.kefu.platform.tenant.Industry;
 import io.kefu.platform.tenant.Tenant;
 import io.kefu.platform.tenant.TenantCode;
+import io.kefu.platform.tenant.TenantContext;
 import io.kefu.platform.tenant.Tenants;
 import io.kefu.ui.home.HomeView;
 import io.kefu.ui.i18n.KefuI18NProvider;
 import io.kefu.ui.layout.MainLayout;
+import io.kefu.ui.live.TicketFeed;
 import io.kefu.ui.login.LoginView;
 import io.kefu.ui.session.CurrentUser;
 import io.kefu.ui.session.Profiles;
+import io.kefu.ui.shell.Inbox;
+import io.kefu.ui.shell.InboxItem;
 
 /**
  * Views without a browser (Karibu Testing): a mocked Vaadin with every {@code @Route} of
@@ -64,6 +69,9 @@ public abstract class AbstractViewTest {
     protected final FakeMembers members = new FakeMembers();
     protected final FakeTenants tenants = new FakeTenants();
     protected final CurrentUser currentUser = new CurrentUser();
+    protected final FakeInbox inbox = new FakeInbox();
+    /** Delivers on the publishing thread: publish, then {@code MockVaadin.clientRoundtrip()}. */
+    protected final TicketFeed feed = TicketFeed.direct(new TenantContext(), new CallerContext());
 
     @BeforeEach
     void setUpVaadin() {
@@ -99,7 +107,7 @@ public abstract class AbstractViewTest {
             return new LoginView(authentication, currentUser);
         }
         if (type == MainLayout.class) {
-            return new MainLayout(authentication, currentUser, new Profiles(members, tenants));
+            return new MainLayout(authentication, currentUser, new Profiles(members, tenants), inbox, feed);
         }
         if (type == HomeView.class) {
             return new HomeView(currentUser, new Profiles(members, tenants));
@@ -200,6 +208,45 @@ public abstract class AbstractViewTest {
         @Override
         public Optional<Tenant> find(TenantCode code) {
             return Optional.ofNullable(byCode.get(code));
+        }
+    }
+
+    /** A user's notifications in memory, newest first as added. */
+    public static class FakeInbox extends Inbox {
+        public final Map<String, List<InboxItem>> byUser = new HashMap<>();
+        public int reads;
+
+        public FakeInbox() {
+            super(null);
+        }
+
+        public void add(String username, InboxItem item) {
+            byUser.computeIfAbsent(username, u -> new ArrayList<>()).add(0, item);
+        }
+
+        @Override
+        public long unread(Caller.TenantUser user) {
+            reads++;
+            return latest(user).stream().filter(i -> !i.read()).count();
+        }
+
+        @Override
+        public List<InboxItem> latest(Caller.TenantUser user) {
+            return List.copyOf(byUser.getOrDefault(user.username(), List.of()));
+        }
+
+        @Override
+        public void markRead(Caller.TenantUser user, String id) {
+            byUser.getOrDefault(user.username(), new ArrayList<>()).replaceAll(i -> i.id().equals(id) ? read(i) : i);
+        }
+
+        @Override
+        public void markAllRead(Caller.TenantUser user) {
+            byUser.getOrDefault(user.username(), new ArrayList<>()).replaceAll(FakeInbox::read);
+        }
+
+        private static InboxItem read(InboxItem i) {
+            return new InboxItem(i.id(), i.kind(), i.ticketNumber(), i.subject(), i.target(), i.createdAt(), true);
         }
     }
 

@@ -89,4 +89,15 @@ public class Notification {
     public OffsetDateTime readAt() {
         return readAt;
     }
+
+    public boolean isRead() {
+        return readAt != null;
+    }
+
+    /** The first reading counts; reading again changes nothing. */
+    void markRead(OffsetDateTime at) {
+        if (readAt == null) {
+            readAt = at;
+        }
+    }
 }

@@ -97,6 +97,8 @@ public class SlaClocks {
             case PUBLIC_REPLY -> stop(t, e.at(), rules, TargetKind.FIRST_RESPONSE, TargetKind.NEXT_RESPONSE);
             case CUSTOMER_MESSAGE -> customerMessage(t, e.at(), rules);
             case CUSTOMER_CONTACT -> stop(t, e.at(), rules, TargetKind.FOLLOW_UP);
+            // Nothing a clock measures or a rule matches on: an assignment keeps the status, notes are not replies.
+            case FIELDS, ASSIGNMENT, INTERNAL_NOTE, ATTACHMENT, SERVICE_STANDARD -> { }
             default -> throw new IllegalArgumentException(e.change().name());
         }
     }
@@ -531,9 +533,4 @@ public class SlaClocks {
         return to.size();
     }
 
-    /** A person's notifications, newest first. */
-    public List<Notification> notifications(String recipient, int limit) {
-        return data.entityManager().createQuery("select n from Notification n where n.recipient = :r order by n.createdAt desc", Notification.class)
-                .setParameter("r", recipient).setMaxResults(limit).getResultList();
-    }
 }

@@ -3,9 +3,11 @@ package io.kefu.platform.ticket;
 import java.time.Instant;
 
 /**
- * Fired synchronously, inside the transaction that changed the ticket, for what other features
- * measure (the service standards' clocks). Observers may change their own data and call back
- * into {@link TicketService}; the ticket package knows none of them.
+ * Fired synchronously, inside the transaction that changed the ticket, for every change of a
+ * ticket: what other features measure (the service standards' clocks) and what open views show
+ * (the agent workspace hears it after the commit). Observers may change their own data and call
+ * back into {@link TicketService}; the ticket package knows none of them. An observer that only
+ * measures some changes ignores the others explicitly (the list grows).
  *
  * @param from the status before a {@link Change#STATUS} change, else the current status
  */
@@ -21,6 +23,16 @@ public record TicketChanged(Ticket ticket, Change change, TicketStatus from, Ins
         /** The complaint's or follow-up's contact with the customer was recorded. */
         CUSTOMER_CONTACT,
         /** Kind, category, priority, channel or customer changed: a service standard may now match differently. */
-        MATCHED_FIELDS
+        MATCHED_FIELDS,
+        /** Other fields changed (subject, tags, team, custom fields...): nothing a service standard matches on. */
+        FIELDS,
+        /** Another assignee while the status stayed (a reassignment within ASSIGNED). */
+        ASSIGNMENT,
+        /** An internal note by staff. */
+        INTERNAL_NOTE,
+        /** A file was attached. */
+        ATTACHMENT,
+        /** A service standard warned or breached (its actions, if any, fire their own changes too). */
+        SERVICE_STANDARD
     }
 }

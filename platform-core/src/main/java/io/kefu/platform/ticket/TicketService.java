@@ -302,15 +302,19 @@ public class TicketService {
             }
             audit.record("ticket.updated", "ticket", t.number(), before, after);
             flush(t);
-            if (changes.stream().anyMatch(c -> MATCHED_FIELDS.contains(c.field()))) {
-                this.changes.fire(new TicketChanged(t, TicketChanged.Change.MATCHED_FIELDS, t.status(), now));
-            }
+            this.changes.fire(new TicketChanged(t, matchedOrOther(changes), t.status(), now));
         }
         return t;
     }
 
     /** Fields a service standard matches on (the customer: through the customer's grade). */
     private static final java.util.Set<String> MATCHED_FIELDS = java.util.Set.of("priority", "category", "customer");
+
+    /** One event per edit: MATCHED_FIELDS when a service standard may now match differently, else FIELDS. */
+    private static TicketChanged.Change matchedOrOther(List<FieldChange> changed) {
+        return changed.stream().anyMatch(c -> MATCHED_FIELDS.contains(c.field()))
+                ? TicketChanged.Change.MATCHED_FIELDS : TicketChanged.Change.FIELDS;
+    }
 
     /**
      * The ticket as the API shows it: custom fields by the current forms (retired ones apart),
@@ -434,6 +438,8 @@ public class TicketService {
         flush(t);
         if (from != t.status()) {
             this.changes.fire(new TicketChanged(t, TicketChanged.Change.STATUS, from, now));
+        } else if (changes.stream().anyMatch(c -> c.field().equals("assignee"))) {
+            this.changes.fire(new TicketChanged(t, TicketChanged.Change.ASSIGNMENT, from, now));
         }
         pluginHooks.transitioned(TicketSnapshot.of(t), from.name(), move.to().name(), settings.get(SettingKey.DEFAULT_LOCALE));
         return t;
@@ -461,10 +467,11 @@ public class TicketService {
                 internal ? TicketEvent.Visibility.INTERNAL : TicketEvent.Visibility.PUBLIC, text,
                 byCustomer ? Jsons.createObjectBuilder().add("relayedBy", actorName()).build() : null, actor);
         flush(t);
-        if (type != EventType.NOTE) {
-            changes.fire(new TicketChanged(t, byCustomer ? TicketChanged.Change.CUSTOMER_MESSAGE : TicketChanged.Change.PUBLIC_REPLY,
-                    t.status(), now));
-        }
+        changes.fire(new TicketChanged(t, switch (type) {
+            case CUSTOMER_MESSAGE -> TicketChanged.Change.CUSTOMER_MESSAGE;
+            case NOTE -> TicketChanged.Change.INTERNAL_NOTE;
+            default -> TicketChanged.Change.PUBLIC_REPLY;
+        }, t.status(), now));
         return e;
     }
 
@@ -493,6 +500,11 @@ public class TicketService {
      */
     public void recordServiceStandardEvent(Ticket t, Instant at, JsonObject details) {
         event(data.entityManager(), t, at, EventType.SLA, TicketEvent.Visibility.INTERNAL, null, details, Actor.system());
+        String change = details.getString("change", "");
+        // Warnings and breaches are news for open views; starting and recomputing clocks ride on the change that caused them.
+        if (change.equals("WARNED") || change.equals("BREACHED")) {
+            changes.fire(new TicketChanged(t, TicketChanged.Change.SERVICE_STANDARD, t.status(), at));
+        }
     }
 
     /**
@@ -558,9 +570,7 @@ public class TicketService {
             event(em, t, now, EventType.FIELD_CHANGE, TicketEvent.Visibility.INTERNAL, null, details, Actor.system());
         }
         audit.record("ticket.updated", "ticket", t.number(), before, t.auditState());
-        if (changed.stream().anyMatch(c -> MATCHED_FIELDS.contains(c.field()))) {
-            changes.fire(new TicketChanged(t, TicketChanged.Change.MATCHED_FIELDS, t.status(), now));
-        }
+        changes.fire(new TicketChanged(t, matchedOrOther(changed), t.status(), now));
         return true;
     }
 
@@ -594,6 +604,7 @@ public class TicketService {
         TicketEvent e = event(data.entityManager(), t, now, EventType.ATTACHMENT, TicketEvent.Visibility.PUBLIC, null,
                 Jsons.createObjectBuilder().add("attachment", attachmentId).add("filename", filename).add("size", size).build());
         flush(t);
+        changes.fire(new TicketChanged(t, TicketChanged.Change.ATTACHMENT, t.status(), now));
         return e;
     }
 

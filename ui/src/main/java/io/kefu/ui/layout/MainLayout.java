@@ -8,38 +8,50 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.dom.ThemeList;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.server.VaadinServletRequest;
-import com.vaadin.flow.theme.lumo.Lumo;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Role;
 import io.kefu.platform.security.Authentication;
-import io.kefu.ui.i18n.LabelKeys;
-import io.kefu.ui.i18n.LanguageSelect;
+import io.kefu.ui.live.TicketFeed;
+import io.kefu.ui.live.TicketUpdate;
 import io.kefu.ui.login.LoginView;
 import io.kefu.ui.session.CurrentUser;
 import io.kefu.ui.session.Profile;
 import io.kefu.ui.session.Profiles;
+import io.kefu.ui.shell.GlobalSearch;
+import io.kefu.ui.shell.Inbox;
+import io.kefu.ui.shell.NotificationBell;
+import io.kefu.ui.shell.Shortcuts;
+import io.kefu.ui.shell.TicketNews;
+import io.kefu.ui.shell.UserMenu;
 
 /**
- * Header with the app's name, the tenant, the user and their role, the language switch, the
- * theme and logging out; a drawer with the workspace's places, linked by path so that this
- * layout does not depend on the views inside it. Nobody logged in as a tenant user (an
- * operator included) is forwarded to the login view before any view inside this layout is shown.
+ * The app shell: a header with the app's name, the tenant, the global search, the notifications
+ * bell and the user menu (language, theme, shortcuts, logging out); a drawer with the
+ * workspace's places, linked by path so that this layout does not depend on the views inside
+ * it (on narrow screens the drawer overlays the view); the global keyboard shortcuts; notices of
+ * changes others make to the user's own tickets. Nobody logged in as a tenant user (an operator
+ * included) is forwarded to the login view before any view inside this layout is shown.
  */
-public class MainLayout extends AppLayout implements BeforeEnterObserver, LocaleChangeObserver {
+public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterNavigationObserver, LocaleChangeObserver {
 
     /** Where logging out goes, by a full page load (the session is gone). */
     public static final String LOGIN_LOCATION = "login";
@@ -47,60 +59,52 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, Locale
     private final Authentication authentication;
     private final CurrentUser currentUser;
     private final Profiles profiles;
+    private final TicketFeed feed;
 
     private final Span appName = new Span("客服 Kefu");
     private final Span tenant = new Span();
-    private final Span user = new Span();
-    private final Span role = new Span();
-    private final LanguageSelect language = new LanguageSelect();
-    private final Button logout = new Button(VaadinIcon.SIGN_OUT.create());
-    private final Button theme = new Button(VaadinIcon.ADJUST.create());
+    private final GlobalSearch search = new GlobalSearch();
+    private final NotificationBell bell;
+    private final UserMenu userMenu = new UserMenu(this::logout);
     private final SideNav nav = new SideNav();
     private final SideNavItem queues = new SideNavItem("", "queues", VaadinIcon.INBOX.create());
     private final SideNavItem newTicket = new SideNavItem("", "tickets/new", VaadinIcon.PLUS.create());
     private final SideNavItem customers = new SideNavItem("", "customers", VaadinIcon.USERS.create());
     private final SideNavItem teamBoard = new SideNavItem("", "team", VaadinIcon.GROUP.create());
+    private Caller.TenantUser user;
     private Profile profile;
+    /** The path shown now, so that a notice is not shown about the ticket on screen. */
+    private String viewing = "";
+    private Registration live;
 
     @Inject
-    public MainLayout(Authentication authentication, CurrentUser currentUser, Profiles profiles) {
+    public MainLayout(Authentication authentication, CurrentUser currentUser, Profiles profiles, Inbox inbox, TicketFeed feed) {
         this.authentication = authentication;
         this.currentUser = currentUser;
         this.profiles = profiles;
+        this.feed = feed;
+        this.bell = new NotificationBell(inbox);
 
         appName.setId("app-name");
         appName.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.FontWeight.SEMIBOLD, LumoUtility.TextColor.PRIMARY,
                 LumoUtility.Whitespace.NOWRAP);
         tenant.setId("header-tenant");
+        // The tenant's name where there is room; the user menu names it on a tablet.
         tenant.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Overflow.HIDDEN, LumoUtility.TextOverflow.ELLIPSIS,
-                LumoUtility.Whitespace.NOWRAP);
-        tenant.getStyle().set("min-width", "0");
-        user.setId("header-user");
-        user.addClassNames(LumoUtility.FontWeight.MEDIUM, LumoUtility.Whitespace.NOWRAP);
-        role.setId("header-role");
-        role.getElement().getThemeList().add("badge contrast small");
-        logout.setId("logout");
-        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        logout.addClickListener(e -> logout());
-
-        HorizontalLayout who = new HorizontalLayout(user, role);
-        who.setSpacing(false);
-        who.addClassNames(LumoUtility.Gap.SMALL);
-        who.setAlignItems(FlexComponent.Alignment.CENTER);
-
-        theme.setId("theme-toggle");
-        theme.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        theme.addClickListener(e -> toggleTheme());
+                LumoUtility.Whitespace.NOWRAP, LumoUtility.Display.HIDDEN, LumoUtility.Display.Breakpoint.Large.BLOCK);
+        tenant.getStyle().set("min-width", "0").set("max-width", "14rem");
 
         DrawerToggle toggle = new DrawerToggle();
         toggle.setId("drawer-toggle");
-        HorizontalLayout header = new HorizontalLayout(toggle, appName, tenant, who, language, theme, logout);
+        Div room = new Div();
+        HorizontalLayout header = new HorizontalLayout(toggle, appName, tenant, search, room, bell, userMenu);
         header.setId("header");
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
-        header.addClassNames(LumoUtility.Padding.Horizontal.MEDIUM, LumoUtility.Gap.MEDIUM);
-        // The user block and what follows sit at the right.
-        header.expand(tenant);
+        header.addClassNames(LumoUtility.Padding.Horizontal.SMALL, LumoUtility.Gap.SMALL);
+        header.setSpacing(false);
+        // The search takes the middle (up to its maximum width); bell and user menu sit at the right.
+        header.setFlexGrow(1, search, room);
         addToNavbar(header);
 
         nav.setId("nav");
@@ -112,18 +116,12 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, Locale
         nav.addClassNames(LumoUtility.Padding.SMALL);
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
-    }
 
-    /** Lumo's dark variant on the whole page, for this UI. */
-    private void toggleTheme() {
-        getUI().ifPresent(ui -> {
-            ThemeList page = ui.getElement().getThemeList();
-            if (page.contains(Lumo.DARK)) {
-                page.remove(Lumo.DARK);
-            } else {
-                page.add(Lumo.DARK);
-            }
-        });
+        Shortcuts.register(this, "/", "shell.shortcut.search", search::focus);
+        Shortcuts.register(this, "g q", "shell.shortcut.queues", () -> go("queues"));
+        Shortcuts.register(this, "g c", "shell.shortcut.customers", () -> go("customers"));
+        Shortcuts.register(this, "c", "shell.shortcut.new-ticket", () -> go("tickets/new"));
+        Shortcuts.register(this, "?", "shell.shortcut.help", () -> getUI().ifPresent(Shortcuts::showHelp));
     }
 
     @Override
@@ -134,12 +132,74 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, Locale
             event.forwardTo(LoginView.class);
             return;
         }
-        profile = profiles.of(caller.get());
+        boolean someoneElse = user != null && !user.equals(caller.get());
+        user = caller.get();
+        profile = profiles.of(user);
         tenant.setText(profile.tenantName());
-        user.setText(profile.displayName());
+        userMenu.show(event.getUI(), user, profile);
+        bell.show(user);
         // The board is the supervisors' (and admins'); an agent is not shown a door they cannot open.
         teamBoard.setVisible(profile.role() != Role.AGENT);
+        if (someoneElse || live == null) {
+            listen();
+        }
         relabel();
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        viewing = event.getLocation().getPath();
+    }
+
+    /**
+     * Live: the bell's count when a warning or breach may concern the user, a notice for their
+     * own tickets. The feed listens while this layout is attached.
+     */
+    private void listen() {
+        stopListening();
+        Caller.TenantUser listener = user;
+        live = feed.subscribe(this, listener, update -> heard(listener, update));
+    }
+
+    private void stopListening() {
+        if (live != null) {
+            live.remove();
+            live = null;
+        }
+    }
+
+    void heard(Caller.TenantUser listener, TicketUpdate update) {
+        if (TicketNews.mayNotify(update, listener)) {
+            bell.refreshCount();
+        }
+        if (TicketNews.isNews(update, listener, viewing)) {
+            notice(update);
+        }
+    }
+
+    private void notice(TicketUpdate update) {
+        Span text = new Span(getTranslation("shell.news", update.number(), getTranslation(TicketNews.changeKey(update.change())),
+                update.by()));
+        Button open = new Button(getTranslation("shell.news.open"));
+        open.setId("ticket-news-open");
+        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        Notification n = new Notification();
+        n.setId("ticket-news");
+        open.addClickListener(e -> {
+            n.close();
+            go("tickets/" + update.number());
+        });
+        HorizontalLayout content = new HorizontalLayout(text, open);
+        content.setAlignItems(FlexComponent.Alignment.CENTER);
+        n.add(content);
+        n.addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+        n.setPosition(Notification.Position.BOTTOM_END);
+        n.setDuration(6000);
+        n.open();
+    }
+
+    private void go(String path) {
+        getUI().ifPresent(ui -> ui.navigate(path));
     }
 
     @Override
@@ -148,21 +208,17 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, Locale
     }
 
     private void relabel() {
-        logout.setText(getTranslation("layout.logout"));
-        theme.setAriaLabel(getTranslation("layout.theme"));
-        theme.setTooltipText(getTranslation("layout.theme"));
-        queues.setLabel(getTranslation("layout.nav.queues"));
-        newTicket.setLabel(getTranslation("layout.nav.new-ticket"));
-        customers.setLabel(getTranslation("layout.nav.customers"));
-        teamBoard.setLabel(getTranslation("layout.nav.team"));
-        if (profile != null) {
-            role.setText(getTranslation(LabelKeys.role(profile.role())));
-        }
+        queues.setLabel(getTranslation("shell.nav.queues"));
+        newTicket.setLabel(getTranslation("shell.nav.new-ticket"));
+        customers.setLabel(getTranslation("shell.nav.customers"));
+        teamBoard.setLabel(getTranslation("shell.nav.team"));
     }
 
     private void logout() {
+        stopListening();
         // Vaadin's advice: ask for the new page first, then end the session.
         getUI().ifPresent(ui -> ui.getPage().setLocation(LOGIN_LOCATION));
         authentication.logout(VaadinServletRequest.getCurrent().getHttpServletRequest());
     }
+
 }

@@ -44,6 +44,16 @@ public class TicketFeed {
     ManagedExecutorService executor;
 
     /**
+     * A feed outside a container (view tests): delivers on the publishing thread, to this JVM only.
+     */
+    public static TicketFeed direct(TenantContext tenants, CallerContext callers) {
+        TicketFeed feed = new TicketFeed();
+        feed.tenants = tenants;
+        feed.callers = callers;
+        return feed;
+    }
+
+    /**
      * Listens while {@code owner} is attached (re-subscribing when it is attached again); the
      * returned registration ends it for good.
      */
@@ -61,14 +71,26 @@ public class TicketFeed {
         };
     }
 
-    /** After the change committed: a rolled-back change is never shown. */
+    @Inject
+    TicketBroadcast broadcast;
+
+    /**
+     * After the change committed (a rolled-back change is never shown): to this node's views at
+     * once, and to the other nodes' through the cluster (which do not send it back here).
+     */
     void onTicketChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketChanged changed) {
-        tenants.current().ifPresent(tenant -> publish(new TicketUpdate(tenant, changed.ticket().number(),
-                changed.change().name(), callers.username("system"), changed.at())));
+        tenants.current().ifPresent(tenant -> {
+            TicketUpdate update = new TicketUpdate(tenant, changed.ticket().number(), changed.change().name(),
+                    callers.username("system"), changed.at(), changed.ticket().assignee());
+            publish(update);
+            if (broadcast != null) {
+                broadcast.toOtherNodes(update);
+            }
+        });
     }
 
     /**
-     * Delivers to this node's views of the update's tenant, on another thread: the publishing
+     * Delivers to this node's views of the update's tenant (only), on another thread: the publishing
      * thread may hold its own Vaadin session's lock and be bound to its own caller, and must
      * neither lock another user's session nor lend it its identity.
      */

@@ -10,9 +10,17 @@ import io.kefu.platform.tenant.TenantCode;
  * reload a row or a page, never the ticket's content (each view reads that itself, with its
  * user's rights and masks).
  *
- * @param change the platform's {@link io.kefu.platform.ticket.TicketChanged.Change} name, or
- *               another word for changes the platform does not name
- * @param by     the user name of whoever made the change ("system" for Kefu's own work)
+ * @param change   the platform's {@link io.kefu.platform.ticket.TicketChanged.Change} name, or
+ *                 another word for changes the platform does not name
+ * @param by       the user name of whoever made the change ("system" for Kefu's own work)
+ * @param assignee the ticket's assignee after the change ({@code null}: nobody), so that the
+ *                 shell can tell an agent about their own tickets without reading any
  */
-public record TicketUpdate(TenantCode tenant, String number, String change, String by, Instant at) implements Serializable {
+public record TicketUpdate(TenantCode tenant, String number, String change, String by, Instant at, String assignee)
+        implements Serializable {
+
+    /** An update that does not say who the ticket is assigned to. */
+    public TicketUpdate(TenantCode tenant, String number, String change, String by, Instant at) {
+        this(tenant, number, change, by, at, null);
+    }
 }

@@ -17,6 +17,8 @@ import java.util.List;
  */
 final class RunningKefu implements AutoCloseable {
 
+    static final String OPERATOR_PASSWORD = "browser-test-1";
+
     private final Process process;
     private final Path log;
     final String baseUrl;
@@ -30,23 +32,30 @@ final class RunningKefu implements AutoCloseable {
     }
 
     static RunningKefu start(int port) throws IOException, InterruptedException {
+        return start(port, List.of());
+    }
+
+    /** With more system properties for the JVM, e.g. {@code -Dkefu.sla.sweep.period.seconds=1}. */
+    static RunningKefu start(int port, List<String> jvmOptions) throws IOException, InterruptedException {
         File bundle = new File("target/ROOT-microbundle.jar");
         if (!bundle.isFile()) {
             throw new IllegalStateException("No " + bundle + ": the browser tests run after `package`");
         }
         Path work = Files.createTempDirectory(Path.of("target"), "browser-");
         Path log = work.resolve("kefu.log");
-        ProcessBuilder pb = new ProcessBuilder(List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 javaExecutable(), "-Xmx768m", "-Djava.io.tmpdir=" + work.toAbsolutePath(),
                 "-Dkefu.data.dir=" + work.resolve("data").toAbsolutePath(),
-                "-Dkefu.operator.password=browser-test-1",
-                "-jar", bundle.getAbsolutePath(), "--port", String.valueOf(port), "--nocluster"))
+                "-Dkefu.operator.password=" + OPERATOR_PASSWORD));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", bundle.getAbsolutePath(), "--port", String.valueOf(port), "--nocluster"));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         long t0 = System.nanoTime();
         Process p = pb.start();
         String base = "http://127.0.0.1:" + port;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.currentTimeMillis() + 180_000;
+        long deadline = System.currentTimeMillis() + 300_000;
         while (System.currentTimeMillis() < deadline) {
             if (!p.isAlive()) {
                 throw new IllegalStateException("Kefu exited during start-up; log: " + Files.readString(log));
@@ -63,7 +72,7 @@ final class RunningKefu implements AutoCloseable {
             Thread.sleep(250);
         }
         p.destroyForcibly();
-        throw new IllegalStateException("Kefu was not ready within 180 s; log: " + log);
+        throw new IllegalStateException("Kefu was not ready within 300 s; log: " + log);
     }
 
     /** A port nobody listens on now, so parallel builds on one machine do not collide. */

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,9 +43,7 @@ class SlaClusterIT {
 
     static final String OPERATOR_PASSWORD = "cluster-op-2026";
     static final int TICKETS = 8;
-
-    record Node(String name, Process process, Api api, Path log) {
-    }
+    static final List<String> SWEEP_EVERY_SECOND = List.of("-Dkefu.sla.sweep.period.seconds=1");
 
     @Test
     void everyBreachFiresOnceAlsoAfterTheSweepingNodeDies() throws Exception {
@@ -57,11 +52,11 @@ class SlaClusterIT {
         String dbUrl = TestPostgres.freshDatabaseUrl();
         Path work = Files.createTempDirectory(Path.of("target"), "sla-cluster-");
         String cluster = "kefu-sla-" + UUID.randomUUID().toString().substring(0, 8);
-        List<Node> nodes = new ArrayList<>();
+        List<ClusterNode> nodes = new ArrayList<>();
         try {
             // One after the other: the first start migrates the platform schema and creates the operator.
-            nodes.add(start("a", bundle, work, dbUrl, cluster));
-            nodes.add(start("b", bundle, work, dbUrl, cluster));
+            nodes.add(ClusterNode.start("a", bundle, work, dbUrl, cluster, OPERATOR_PASSWORD, SWEEP_EVERY_SECOND));
+            nodes.add(ClusterNode.start("b", bundle, work, dbUrl, cluster, OPERATOR_PASSWORD, SWEEP_EVERY_SECOND));
             Api a = nodes.get(0).api();
             Api b = nodes.get(1).api();
 
@@ -85,9 +80,9 @@ class SlaClusterIT {
             assertFiredOnce(a, admin, boss, first);
 
             long holderPid = leaseHolderPid(dbUrl);
-            Node holder = nodes.stream().filter(n -> n.process().pid() == holderPid).findFirst()
+            ClusterNode holder = nodes.stream().filter(n -> n.process().pid() == holderPid).findFirst()
                     .orElseThrow(() -> new AssertionError("the lease names pid " + holderPid + ", none of the nodes"));
-            Node survivor = nodes.stream().filter(n -> n != holder).findFirst().orElseThrow();
+            ClusterNode survivor = nodes.stream().filter(n -> n != holder).findFirst().orElseThrow();
             ProcessHandle.of(holderPid).orElseThrow().destroyForcibly();
             assertTrue(holder.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "killed");
 
@@ -100,9 +95,8 @@ class SlaClusterIT {
             assertNotEquals(holderPid, newHolder);
             assertEquals(survivor.process().pid(), newHolder, "the survivor took the lease over");
         } finally {
-            for (Node n : nodes) {
-                n.process().destroyForcibly();
-                n.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            for (ClusterNode n : nodes) {
+                n.kill();
             }
         }
     }
@@ -156,47 +150,6 @@ class SlaClusterIT {
             assertTrue(rs.next(), "no lease taken");
             String holder = rs.getString(1);
             return Long.parseLong(holder.substring(0, holder.indexOf('@')));
-        }
-    }
-
-    private static Node start(String name, File bundle, Path work, String dbUrl, String cluster) throws Exception {
-        Path dir = Files.createDirectories(work.resolve(name));
-        Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        Path log = dir.resolve("payara.log");
-        int port = freePort();
-        int hazelcast = freePort();
-        ProcessBuilder pb = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dhazelcast.socket.bind.any=false", "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
-                "-Dkefu.data.dir=" + dir.resolve("data").toAbsolutePath(), "-Dkefu.db.url=" + dbUrl,
-                "-Dkefu.operator.password=" + OPERATOR_PASSWORD, "-Dkefu.demo=false", "-Dkefu.sla.sweep.period.seconds=1",
-                "-jar", bundle.getAbsolutePath(), "--port", String.valueOf(port), "--clustername", cluster,
-                "--interfaces", "127.0.0.1", "--startport", String.valueOf(hazelcast)))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("KEFU_"));
-        Process p = pb.start();
-        Node node = new Node(name, p, Api.at("http://127.0.0.1:" + port), log);
-        Instant end = Instant.now().plus(Duration.ofMinutes(6));
-        while (Instant.now().isBefore(end)) {
-            if (!p.isAlive()) {
-                throw new AssertionError("node " + name + " exited during start-up; log " + log);
-            }
-            try {
-                if (node.api().get("/health/ready", null).status() == 200) {
-                    return node;
-                }
-            } catch (RuntimeException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        p.destroyForcibly();
-        throw new AssertionError("node " + name + " not ready within 6 minutes; log " + log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

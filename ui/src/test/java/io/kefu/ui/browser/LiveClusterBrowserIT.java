@@ -1,0 +1,98 @@
+package io.kefu.ui.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.kefu.db.testing.TestPostgres;
+import io.kefu.ui.cluster.ClusterNode;
+import io.kefu.ui.it.Api;
+import io.kefu.ui.it.Api.Credentials;
+import io.kefu.ui.it.Api.Reply;
+import io.kefu.ui.it.TestTenants;
+
+/**
+ * Live across the cluster: two nodes of the bundle on one PostgreSQL database; an agent's page
+ * open on node B hears a change made over REST on node A, once, without a reload (the ticket
+ * feed's topic on Payara's data grid, ADR 0016). One test: two nodes and a browser are expensive.
+ */
+class LiveClusterBrowserIT {
+
+    static final String OPERATOR_PASSWORD = "live-cluster-op-2026";
+
+    @Test
+    void aChangeOnNodeA_reachesAPageOpenOnNodeB() throws Exception {
+        Chromium.assumeInstalled();
+        File bundle = new File("target/ROOT-microbundle.jar");
+        assertTrue(bundle.isFile(), "the cluster test runs after `package` built " + bundle);
+        String dbUrl = TestPostgres.freshDatabaseUrl();
+        Path work = Files.createTempDirectory(Path.of("target"), "live-cluster-");
+        String cluster = "kefu-live-" + UUID.randomUUID().toString().substring(0, 8);
+        List<ClusterNode> nodes = new ArrayList<>();
+        ChromeDriver browser = null;
+        try {
+            nodes.add(ClusterNode.start("a", bundle, work, dbUrl, cluster, OPERATOR_PASSWORD, List.of()));
+            nodes.add(ClusterNode.start("b", bundle, work, dbUrl, cluster, OPERATOR_PASSWORD, List.of()));
+            Api a = nodes.get(0).api();
+            String tenant = TestTenants.uniqueCode("livec");
+            Reply provisioned = a.post("/api/v1/tenants", new Credentials("operator", OPERATOR_PASSWORD),
+                    TestTenants.body(tenant, "Live " + tenant, "general", "admin", "pw-" + tenant + "-9", "admin@" + tenant + ".example.com"));
+            assertEquals(201, provisioned.status(), provisioned::toString);
+            Credentials admin = Credentials.tenantUser(tenant, "admin", "pw-" + tenant + "-9");
+            Reply ann = a.post("/api/v1/users", admin, "{\"username\":\"ann\",\"password\":\"pw-ann-2026\",\"role\":\"AGENT\","
+                    + "\"displayName\":\"Ann\",\"email\":\"ann@" + tenant + ".example.com\"}");
+            assertEquals(201, ann.status(), ann::toString);
+            String number = a.post("/api/v1/tickets", admin, "{\"kind\":\"INQUIRY\",\"priority\":\"LOW\",\"subject\":\"Across nodes\"}")
+                    .string("number");
+            assertEquals(200, a.post("/api/v1/tickets/" + number + "/transitions", admin, "{\"to\":\"ASSIGNED\",\"assignee\":\"ann\"}").status());
+
+            browser = Chromium.start("en-US");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            String b = nodes.get(1).baseUrl();
+            browser.get(b + "/login");
+            WebElement button = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-button")));
+            for (String[] f : new String[][] {{"tenant", tenant}, {"username", "ann"}, {"password", "pw-ann-2026"}}) {
+                browser.findElement(By.cssSelector("#" + f[0] + " input")).sendKeys(f[1]);
+            }
+            button.click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-menu")));
+            JavascriptExecutor js = browser;
+            js.executeScript("window.__samePage = 'yes'");
+
+            Reply patched = a.send("PATCH", "/api/v1/tickets/" + number, admin, "{\"subject\":\"Across nodes, edited\",\"version\":"
+                    + a.get("/api/v1/tickets/" + number, admin).json().getJsonNumber("version").longValue() + "}");
+            assertEquals(200, patched.status(), patched::toString);
+
+            wait.until(d -> String.valueOf(js.executeScript(
+                    "return [...document.querySelectorAll('vaadin-notification-card')].map(c => c.innerText).join(' | ')"))
+                    .contains(number + ": edited by admin"));
+            Thread.sleep(1_500);
+            Object notices = js.executeScript("return document.querySelectorAll('vaadin-notification-card').length");
+            assertEquals(1L, ((Number) notices).longValue(), "heard once");
+            assertEquals("yes", js.executeScript("return window.__samePage"), "no reload");
+            assertTrue(nodes.get(1).logText().contains("data grid's topic"), "node B relays over the data grid");
+        } finally {
+            if (browser != null) {
+                browser.quit();
+            }
+            for (ClusterNode n : nodes) {
+                n.kill();
+            }
+        }
+    }
+}
