@@ -87,6 +87,15 @@ public final class EditMerge {
         for (String core : CORE) {
             m.put(core, normal(ticket.get(core)));
         }
+        if (ticket.get("complaint") instanceof JsonObject complaint) {
+            // Sent whole (the platform replaces all of it), so compared whole.
+            JsonObjectBuilder c = Json.createObjectBuilder();
+            for (String key : COMPLAINT) {
+                JsonValue v = complaint.get(key);
+                c.add(key, v == null ? JsonValue.NULL : v);
+            }
+            m.put("complaint", c.build());
+        }
         if (ticket.get("fields") instanceof JsonObject fields) {
             fields.forEach((k, v) -> m.put(FIELDS + k, normal(v)));
         }
@@ -97,6 +106,9 @@ public final class EditMerge {
     static final List<String> CORE = List.of("subject", "description", "priority", "category");
 
     private static final String FIELDS = "fields.";
+
+    /** The members of a complaint's details that an edit sends. */
+    static final List<String> COMPLAINT = List.of("severity", "escalationLevel", "rootCause", "remedy", "compensation");
 
     /** Empty text and JSON null are both "no value". */
     private static JsonValue normal(JsonValue v) {

@@ -127,6 +127,7 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
     private final ComboBox<String> category = new ComboBox<>();
     private final Span facts = new Span();
     private final Div fieldsHolder = new Div();
+    private final ComplaintFields complaint = new ComplaintFields();
     private CustomFieldsForm fieldsForm = new CustomFieldsForm(List.of());
     private final Button modeReply = new Button();
     private final Button modeNote = new Button();
@@ -211,7 +212,8 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
         core.setColspan(subject, 2);
         core.setColspan(description, 2);
         HorizontalLayout editButtons = new HorizontalLayout(save, cancelEdit);
-        Div details = new Div(detailsHeading, facts, core, fieldsHolder, editButtons);
+        complaint.setId("complaint-fields");
+        Div details = new Div(detailsHeading, facts, core, complaint, fieldsHolder, editButtons);
         details.setId("ticket-details");
         details.setWidthFull();
         Shortcuts.addShortcutListener(details, this::cancelEdit, Key.ESCAPE).listenOn(details);
@@ -414,6 +416,8 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
         }
         category.setValue(cat);
         fieldsForm.show(ticket.getJsonObject("fields"), status());
+        complaint.setVisible(ticket.get("complaint") instanceof JsonObject);
+        complaint.show(ticket.get("complaint") instanceof JsonObject c ? c : null);
         subject.setInvalid(false);
         description.setInvalid(false);
         prioritySelect.setInvalid(false);
@@ -665,6 +669,7 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
         prioritySelect.setReadOnly(!on);
         category.setReadOnly(!on);
         fieldsForm.setReadOnly(!on);
+        complaint.setReadOnly(!on);
         save.setVisible(on);
         cancelEdit.setVisible(on);
         edit.setVisible(!on);
@@ -684,6 +689,9 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
                 changed.put(k, v == null ? (k.equals("subject") ? Json.createValue("") : JsonValue.NULL) : v);
             }
         });
+        if (complaint.isVisible() && !complaint.value().equals(editBase.get("complaint"))) {
+            changed.put("complaint", complaint.value());
+        }
         fieldsForm.changes().forEach((k, v) -> changed.put("fields." + k, v));
         return changed;
     }
@@ -766,6 +774,7 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
             case "description" -> description.setValue(text == null ? "" : text);
             case "priority" -> prioritySelect.setValue(text == null ? null : Priority.valueOf(text));
             case "category" -> category.setValue(text);
+            case "complaint" -> complaint.show(value instanceof JsonObject c ? c : null);
             default -> fieldsForm.set(field.substring("fields.".length()), value);
         }
     }
@@ -787,7 +796,11 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
                     prioritySelect.setInvalid(true);
                 }
                 case "category" -> invalid(category, message);
-                default -> rest.add(e);
+                default -> {
+                    if (!complaint.showError(e, message)) {
+                        rest.add(e);
+                    }
+                }
             }
         }
         if (rest.isEmpty()) {
@@ -938,6 +951,7 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
         prioritySelect.setLabel(getTranslation("ticket.field.priority"));
         prioritySelect.setItemLabelGenerator(p -> getTranslation("ticket.priority." + p.name()));
         category.setLabel(getTranslation("ticket.field.category"));
+        complaint.relabel();
         detailsHeading.setText(getTranslation("ticket.details"));
         composerHeading.setText(getTranslation("ticket.composer"));
         attachmentsHeading.setText(getTranslation("ticket.attachments"));

@@ -59,7 +59,12 @@ class FakeTicketDesk extends TicketDesk {
                              JsonObject fields) {
         JsonArrayBuilder allowed = Json.createArrayBuilder();
         Lifecycle.next(status).stream().map(Enum::name).sorted().forEach(allowed::add);
-        return Json.createObjectBuilder().add("number", number).add("kind", kind.name()).add("status", status.name())
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        if (kind == TicketKind.COMPLAINT) {
+            b.add("complaint", Json.createObjectBuilder().addNull("severity").addNull("escalationLevel").addNull("rootCause")
+                    .addNull("remedy").addNull("compensation").addNull("customerContactedAt"));
+        }
+        return b.add("number", number).add("kind", kind.name()).add("status", status.name())
                 .add("priority", "NORMAL").add("channel", "PHONE").add("subject", subject).addNull("description")
                 .addNull("category").addNull("customer").addNull("team").addNull("assignee")
                 .add("fields", fields == null ? JsonValue.EMPTY_JSON_OBJECT : fields).add("retiredFields", JsonValue.EMPTY_JSON_OBJECT)

@@ -338,4 +338,19 @@ class TicketViewTest extends AbstractViewTest {
         assertEquals("There is no ticket T-NOPE.", _get(Div.class, spec -> spec.withId("ticket-error")).getText());
         _assertNone(Button.class, spec -> spec.withId("send"));
     }
+
+    @Test
+    void aComplaintsRootCause_isRecordedInTheEdit_andSentWithTheWholeComplaint() {
+        desk.put(FakeTicketDesk.ticket(N, TicketKind.COMPLAINT, TicketStatus.IN_PROGRESS, "Rude courier", 1, null, null));
+        UI.getCurrent().navigate("tickets/" + N);
+
+        _click(button("edit"));
+        _setValue(_get(TextField.class, spec -> spec.withId("complaint-root-cause")), "courier.conduct");
+        _click(button("save"));
+
+        JsonObject patch = desk.patches.get(0);
+        assertEquals(Json.createObjectBuilder().add("complaint", Json.createObjectBuilder().addNull("severity")
+                .addNull("escalationLevel").add("rootCause", "courier.conduct").addNull("remedy").addNull("compensation"))
+                .add("version", 1).build(), patch);
+    }
 }
