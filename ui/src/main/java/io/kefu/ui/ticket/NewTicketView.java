@@ -75,6 +75,7 @@ public class NewTicketView extends VerticalLayout implements HasDynamicTitle, Lo
                 LumoUtility.BorderRadius.MEDIUM);
         error.setVisible(false);
         error.setWidthFull();
+        error.addClassNames(LumoUtility.BoxSizing.BORDER);
 
         kind.setId("new-kind");
         kind.setItems(TicketKind.values());

@@ -164,10 +164,12 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
                 LumoUtility.BorderRadius.MEDIUM);
         error.setVisible(false);
         error.setWidthFull();
+        error.addClassNames(LumoUtility.BoxSizing.BORDER);
         banner.setId("ticket-banner");
         banner.addClassNames(LumoUtility.Background.PRIMARY_10, LumoUtility.Padding.SMALL, LumoUtility.BorderRadius.MEDIUM);
         banner.setVisible(false);
         banner.setWidthFull();
+        banner.addClassNames(LumoUtility.BoxSizing.BORDER);
 
         title.setId("ticket-title");
         title.addClassNames(LumoUtility.FontSize.XLARGE, LumoUtility.Margin.NONE);
@@ -269,6 +271,8 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
         pluginPanels.setId("plugin-panels");
         for (Div box : new Div[] {customerPanel, related, pluginPanels}) {
             box.setWidthFull();
+            // Padding and border inside the width: the column never overflows the page.
+            box.addClassNames(LumoUtility.BoxSizing.BORDER);
             box.addClassNames(LumoUtility.Border.ALL, LumoUtility.BorderColor.CONTRAST_10, LumoUtility.BorderRadius.MEDIUM,
                     LumoUtility.Padding.MEDIUM);
         }
