@@ -48,6 +48,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -609,7 +611,9 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
             related.add(quiet(getTranslation("ticket.related.none")));
         }
         for (JsonObject t : others) {
-            Anchor link = new Anchor("tickets/" + t.getString("number"), t.getString("number") + " · " + t.getString("subject"));
+            // Navigates inside this UI: no page load, no second session state.
+            RouterLink link = new RouterLink(t.getString("number") + " · " + t.getString("subject"), TicketView.class,
+                    new RouteParameters("number", t.getString("number")));
             link.setId("related-" + t.getString("number"));
             Span st = new Span(getTranslation(TimelineEntry.statusKey(t.getString("status"))));
             st.getElement().getThemeList().add("badge small");

@@ -353,4 +353,29 @@ class TicketViewTest extends AbstractViewTest {
                 .addNull("escalationLevel").add("rootCause", "courier.conduct").addNull("remedy").addNull("compensation"))
                 .add("version", 1).build(), patch);
     }
+
+    @Test
+    void theCustomerPanel_showsGradeAndMaskedContacts_andTheirOtherTickets_linked() {
+        desk.customerList.add(new io.kefu.platform.customer.CustomerDetails("c1", io.kefu.platform.customer.CustomerType.INDIVIDUAL,
+                "赵敏", false, "VIP", io.kefu.platform.customer.CustomerStatus.CURRENT, null,
+                List.of(new io.kefu.platform.customer.CustomerDetails.Contact("k1", io.kefu.platform.customer.ContactKind.PHONE, null,
+                        "136****6007", null, true)),
+                null, null, 1, false, new io.kefu.platform.form.FieldValues.Shown(Json.createObjectBuilder().build(),
+                Json.createObjectBuilder().build())));
+        desk.put(Json.createObjectBuilder(FakeTicketDesk.ticket(N, TicketKind.FAULT, TicketStatus.IN_PROGRESS, "Parcel damaged", 1, null, null))
+                .add("customer", "c1").build());
+        desk.put(Json.createObjectBuilder(FakeTicketDesk.ticket("T-2", TicketKind.INQUIRY, TicketStatus.CLOSED, "Earlier question", 3, null, null))
+                .add("customer", "c1").build());
+        desk.mayReveal = true;
+
+        UI.getCurrent().navigate("tickets/" + N);
+
+        assertEquals("赵敏", span("customer-name").getText());
+        assertEquals("VIP", span("customer-grade").getText());
+        assertTrue(_get(Div.class, spec -> spec.withId("customer-contact-k1")).getElement().getTextRecursively().contains("136****6007"));
+        _get(Button.class, spec -> spec.withId("customer-reveal"));
+        com.vaadin.flow.router.RouterLink other = _get(com.vaadin.flow.router.RouterLink.class, spec -> spec.withId("related-T-2"));
+        assertEquals("tickets/T-2", other.getHref());
+        _assertNone(com.vaadin.flow.router.RouterLink.class, spec -> spec.withId("related-" + N));
+    }
 }
