@@ -33,7 +33,8 @@ public class KefuI18NProvider implements I18NProvider {
             "io.kefu.ui.queue.queue",
             "io.kefu.ui.ticket.ticket",
             "io.kefu.ui.customer.customer",
-            "io.kefu.ui.team.team");
+            "io.kefu.ui.team.team",
+            "io.kefu.ui.form.form");
 
     /**
      * English first: Vaadin falls back to the first provided locale for a browser that asks for
