@@ -106,6 +106,11 @@ public class SlaClocks {
         return clocksOf(List.of(ticketId)).getOrDefault(ticketId, new EnumMap<>(TargetKind.class));
     }
 
+    /** The clocks of many tickets, by ticket id and target, in one query (tickets without clocks are absent). */
+    public Map<String, Map<TargetKind, SlaClock>> clocks(List<String> ticketIds) {
+        return clocksOf(ticketIds);
+    }
+
     private Map<String, Map<TargetKind, SlaClock>> clocksOf(List<String> ticketIds) {
         Map<String, Map<TargetKind, SlaClock>> out = new HashMap<>();
         if (ticketIds.isEmpty()) {
