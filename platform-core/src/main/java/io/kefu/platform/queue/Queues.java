@@ -97,6 +97,19 @@ public class Queues {
                 .setParameter("u", username).getResultList();
     }
 
+    /**
+     * Team ids and names by name: the caller's own teams when {@code onlyMine}, else all the
+     * tenant's (for choosing where to share a filter or send tickets).
+     */
+    public Map<String, String> teams(boolean onlyMine) {
+        List<String> mine = onlyMine ? asker().teamIds() : null;
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        data.entityManager().createQuery("select t.id, t.name from Team t order by t.name", Object[].class).getResultList().stream()
+                .filter(r -> mine == null || mine.contains((String) r[0]))
+                .forEach(r -> out.put((String) r[0], (String) r[1]));
+        return out;
+    }
+
     private Map<String, String> customerNames(List<Ticket> items) {
         List<String> ids = items.stream().map(Ticket::customerId).filter(Objects::nonNull).distinct().toList();
         Map<String, String> names = new HashMap<>();

@@ -57,7 +57,8 @@ public class SavedFilter {
     protected SavedFilter() {
     }
 
-    SavedFilter(String name, String owner, String teamId, QueueFilter filter, OffsetDateTime now) {
+    /** A new filter; {@link SavedFilters#create} checks the name and the team before saving one. */
+    public SavedFilter(String name, String owner, String teamId, QueueFilter filter, OffsetDateTime now) {
         this.id = UUID.randomUUID().toString();
         this.name = name;
         this.owner = owner;

@@ -24,7 +24,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Role;
 import io.kefu.ui.AbstractViewTest;
-import io.kefu.ui.home.HomeView;
+import io.kefu.ui.queue.QueuesView;
 import io.kefu.ui.i18n.UiLocales;
 import io.kefu.ui.login.LoginView;
 
@@ -62,7 +62,7 @@ class MainLayoutTest extends AbstractViewTest {
 
         UI.getCurrent().navigate("");
 
-        NavigatorKt.expectView(HomeView.class);
+        NavigatorKt.expectView(QueuesView.class);
         assertEquals("客服 Kefu", text("app-name"));
         assertEquals("顺丰示例", text("header-tenant"));
         assertEquals("王小明", text("header-user"));
