@@ -289,7 +289,9 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketKind kind, Priority 
         if (after != null) {
             String op = sort.descending ? "<" : ">";
             String a = "t." + sort.attribute;
-            clauses.add("(" + a + " " + op + " :afterAt or (" + a + " = :afterAt and t.id " + op + " :afterId))");
+            // The redundant bound (<= or >=) gives PostgreSQL an index range to start from; the OR
+            // alone made it sort every remaining row (bench/queue/paging.sh, ADR 0013).
+            clauses.add(a + " " + op + "= :afterAt and (" + a + " " + op + " :afterAt or (" + a + " = :afterAt and t.id " + op + " :afterId))");
             params.add(new Object[] {"afterAt", after.at().atOffset(ZoneOffset.UTC)});
             params.add(new Object[] {"afterId", after.id()});
         }
