@@ -418,14 +418,14 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
         super.onDetach(detachEvent);
     }
 
-    /** A ticket of this tenant changed somewhere: refresh now, or once the debounce allows. */
+    /**
+     * A ticket of this tenant changed somewhere. The refresh happens on the next poll, not here:
+     * the grid fetches its rows while the response is written, after the feed has unbound the
+     * tenant and caller; a poll is a client request, bound by the request filter as usual.
+     */
     void ticketsChanged() {
-        if (debounce.changed()) {
-            refresh();
-        } else {
-            // The next poll (a client request, so the tenant and caller are bound again) serves it.
-            getUI().ifPresent(ui -> ui.setPollInterval((int) RefreshDebounce.INTERVAL.toMillis()));
-        }
+        debounce.changed();
+        getUI().ifPresent(ui -> ui.setPollInterval((int) RefreshDebounce.INTERVAL.toMillis()));
     }
 
     @Override

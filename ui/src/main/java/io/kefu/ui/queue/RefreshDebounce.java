@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * At most one refresh per interval: a burst of ticket changes (a bulk action by a colleague,
  * the SLA sweep) costs one re-read of the counts and the visible rows, not one per change. A
- * change that arrives too soon is remembered and served once the interval has passed.
+ * change is remembered and served by the next check once the interval since the last refresh
+ * has passed.
  */
 final class RefreshDebounce implements Serializable {
 
@@ -22,19 +23,12 @@ final class RefreshDebounce implements Serializable {
         this.clock = clock;
     }
 
-    /** A change arrived: true when the view should refresh now; otherwise it is pending. */
-    boolean changed() {
-        Instant now = now();
-        if (!now.isBefore(last.plus(INTERVAL))) {
-            last = now;
-            pending = false;
-            return true;
-        }
+    /** A change arrived; {@link #due()} says when to show it. */
+    void changed() {
         pending = true;
-        return false;
     }
 
-    /** Later: true (once) when a pending change may be refreshed now. */
+    /** True (once per change or burst) when a pending change may be refreshed now. */
     boolean due() {
         if (pending && !now().isBefore(last.plus(INTERVAL))) {
             last = now();

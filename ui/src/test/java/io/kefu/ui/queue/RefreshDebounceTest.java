@@ -14,28 +14,26 @@ class RefreshDebounceTest {
     private final RefreshDebounce debounce = new RefreshDebounce(clock);
 
     @Test
-    void theFirstChange_refreshesAtOnce_aBurstWaitsForTheSecond() {
-        assertTrue(debounce.changed());
+    void aBurstOfChanges_isServedOnce_andNotSoonerThanASecondAfterTheLastRefresh() {
+        debounce.refreshed();
         clock.advance(Duration.ofMillis(200));
-        assertFalse(debounce.changed());
-        assertFalse(debounce.changed());
+        debounce.changed();
+        debounce.changed();
         assertTrue(debounce.pending());
-
-        clock.advance(Duration.ofMillis(500));
         assertFalse(debounce.due(), "not yet a second since the last refresh");
-        clock.advance(Duration.ofMillis(300));
+
+        clock.advance(Duration.ofMillis(800));
         assertTrue(debounce.due());
         assertFalse(debounce.due(), "served once");
         assertFalse(debounce.pending());
     }
 
     @Test
-    void aRefreshForTheViewsOwnReasons_countsToo() {
+    void aChangeAfterAQuietSecond_isDueAtOnce_andNothingIsDueWithoutAChange() {
         debounce.refreshed();
-        assertFalse(debounce.changed());
-        clock.advance(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(3));
+        assertFalse(debounce.due());
+        debounce.changed();
         assertTrue(debounce.due());
-        clock.advance(Duration.ofSeconds(1));
-        assertTrue(debounce.changed());
     }
 }
