@@ -31,7 +31,7 @@ class SchemaMigratorTest {
             "form", "form_version", "ticket_field_value",
             "sla_calendar", "sla_standard", "sla_standard_version", "sla_clock", "notification",
             "plugin_enablement", "plugin_pending_document", "category", "canned_reply", "knowledge_article", "emergency_plan", "kpi_definition",
-            "databasechangelog", "databasechangeloglock");
+            "saved_filter", "databasechangelog", "databasechangeloglock");
 
     @Test
     void eachTenantSchemaGetsItsOwnTablesAndChangelog_onH2() throws SQLException {

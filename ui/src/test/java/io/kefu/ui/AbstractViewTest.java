@@ -50,6 +50,8 @@ import io.kefu.ui.i18n.KefuI18NProvider;
 import io.kefu.ui.layout.MainLayout;
 import io.kefu.ui.live.TicketFeed;
 import io.kefu.ui.login.LoginView;
+import io.kefu.ui.queue.QueueFakes;
+import io.kefu.ui.queue.QueuesView;
 import io.kefu.ui.session.CurrentUser;
 import io.kefu.ui.session.Profiles;
 import io.kefu.ui.shell.Inbox;
@@ -111,6 +113,10 @@ public abstract class AbstractViewTest {
         }
         if (type == HomeView.class) {
             return new HomeView(currentUser, new Profiles(members, tenants));
+        }
+        if (type == QueuesView.class) {
+            // The root route: tests of other views pass through it (the queue tests provide their own).
+            return QueueFakes.emptyView(currentUser);
         }
         return null;
     }

@@ -66,7 +66,6 @@ public final class FieldValues {
         return value instanceof JsonString s ? mask.apply(s.getString()) : Mask.ALL.apply("");
     }
 
-    /** One line of text for the timeline and the audit log: personal data always masked there. */
     /** Changed values for the audit log, by key, personal data masked (the log outlives an erasure). */
     public static Map<String, String> logged(List<FieldDefinition> defs, List<FormValidator.Change> changes, boolean before) {
         Map<String, String> m = new java.util.TreeMap<>();

@@ -68,12 +68,11 @@ public class TicketSlaView implements TicketSla {
 
     private JsonValue member(Map<TargetKind, SlaClock> all, Instant now, Locale locale, Map<String, Optional<ServiceStandard>> rules,
                              Map<String, BusinessCalendar> calendars) {
-        SlaClock lead = all.values().stream().filter(SlaClock::isRunning).findFirst()
-                .orElseGet(() -> all.values().stream().max(java.util.Comparator.comparing(SlaClock::stoppedAt)).orElseThrow());
+        SlaClock lead = lead(all);
         ServiceStandard rule = rules.computeIfAbsent(lead.ruleCode() + "@" + lead.ruleVersion(),
                 k -> store.version(lead.ruleCode(), lead.ruleVersion())).orElse(null);
         BusinessCalendar cal = rule == null ? BusinessCalendar.ALWAYS
-                : SlaClock.counting(rule, calendars.computeIfAbsent(rule.calendar(), store::businessCalendar));
+                : calendars.computeIfAbsent(lead.ruleCode() + "@" + lead.ruleVersion(), k -> calendar(rule));
         JsonObjectBuilder b = Jsons.createObjectBuilder().add("ruleCode", lead.ruleCode());
         if (rule == null) {
             b.addNull("ruleName");
@@ -85,9 +84,6 @@ public class TicketSlaView implements TicketSla {
         boolean paused = false;
         boolean breached = false;
         boolean warned = false;
-        boolean anyRunning = false;
-        boolean anyMet = false;
-        Risk worstRunning = Risk.ON_TRACK;
         for (TargetKind k : TargetKind.values()) {
             SlaClock c = all.get(k);
             String dueKey = k.member() + "DueAt";
@@ -100,13 +96,6 @@ public class TicketSlaView implements TicketSla {
             paused |= c.isPaused();
             breached |= r == Risk.BREACHED;
             warned |= c.warnedAt() != null;
-            anyMet |= r == Risk.MET;
-            if (c.isRunning()) {
-                anyRunning = true;
-                if (r.compareTo(worstRunning) > 0) {
-                    worstRunning = r;
-                }
-            }
             JsonObjectBuilder t = Jsons.createObjectBuilder().add("dueAt", c.dueAt().toString())
                     .add("startedAt", c.startedAt().toString())
                     .add("state", c.isRunning() ? (c.isPaused() ? "PAUSED" : "RUNNING") : c.outcome().name())
@@ -125,9 +114,60 @@ public class TicketSlaView implements TicketSla {
             }
             targets.add(k.member(), t);
         }
-        Risk risk = breached ? Risk.BREACHED : anyRunning ? worstRunning : anyMet ? Risk.MET : Risk.ON_TRACK;
+        Risk risk = overall(all, now, cal);
         return b.add("paused", paused).add("breached", breached).add("warned", warned).add("risk", risk.name())
                 .add("targets", targets).build();
+    }
+
+    @Override
+    public Map<String, Summary> summaries(List<Ticket> tickets) {
+        Map<String, Map<TargetKind, SlaClock>> byTicket = clocks.clocksOf(tickets.stream().map(Ticket::id).toList());
+        Instant now = clock.instant();
+        // A page of tickets shares a handful of rules: each rule version and calendar is read once.
+        Map<String, BusinessCalendar> calendars = new HashMap<>();
+        Map<String, Summary> out = new HashMap<>();
+        byTicket.forEach((ticketId, all) -> {
+            SlaClock lead = lead(all);
+            BusinessCalendar cal = calendars.computeIfAbsent(lead.ruleCode() + "@" + lead.ruleVersion(),
+                    k -> calendar(store.version(lead.ruleCode(), lead.ruleVersion()).orElse(null)));
+            out.put(ticketId, new Summary(overall(all, now, cal).name(), lead.dueAt(),
+                    lead.isRunning() ? lead.remaining(now, cal) : null, lead.isPaused()));
+        });
+        return out;
+    }
+
+    /** The target the countdown shows: the first running one, else the one stopped last. */
+    private static SlaClock lead(Map<TargetKind, SlaClock> all) {
+        return all.values().stream().filter(SlaClock::isRunning).findFirst()
+                .orElseGet(() -> all.values().stream().max(java.util.Comparator.comparing(SlaClock::stoppedAt)).orElseThrow());
+    }
+
+    private BusinessCalendar calendar(ServiceStandard rule) {
+        return rule == null ? BusinessCalendar.ALWAYS : SlaClock.counting(rule, store.businessCalendar(rule.calendar()));
+    }
+
+    /** Breached if any target is; else the worst running target's risk; else met if any was met. */
+    private static Risk overall(Map<TargetKind, SlaClock> all, Instant now, BusinessCalendar cal) {
+        boolean anyRunning = false;
+        boolean anyMet = false;
+        Risk worstRunning = Risk.ON_TRACK;
+        for (SlaClock c : all.values()) {
+            if (c.outcome() == SlaClock.Outcome.CANCELLED) {
+                continue;
+            }
+            Risk r = c.risk(now, cal);
+            if (r == Risk.BREACHED) {
+                return Risk.BREACHED;
+            }
+            anyMet |= r == Risk.MET;
+            if (c.isRunning()) {
+                anyRunning = true;
+                if (r.compareTo(worstRunning) > 0) {
+                    worstRunning = r;
+                }
+            }
+        }
+        return anyRunning ? worstRunning : anyMet ? Risk.MET : Risk.ON_TRACK;
     }
 
     @Override

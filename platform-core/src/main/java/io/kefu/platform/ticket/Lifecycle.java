@@ -54,6 +54,19 @@ public final class Lifecycle {
     private Lifecycle() {
     }
 
+    /**
+     * The member of a {@link TransitionRequest} a move to {@code to} requires: {@code assignee},
+     * {@code reason} or {@code resolution}; empty when none (forms ask for it up front).
+     */
+    public static java.util.Optional<String> requiredInput(TicketStatus to) {
+        return java.util.Optional.ofNullable(switch (to) {
+            case ASSIGNED -> "assignee";
+            case PENDING_CUSTOMER, CANCELLED, REOPENED -> "reason";
+            case RESOLVED -> "resolution";
+            default -> null;
+        });
+    }
+
     /** The statuses that may follow {@code from}, whoever asks. */
     public static Set<TicketStatus> next(TicketStatus from) {
         Set<TicketStatus> next = NEXT.get(from);
@@ -82,10 +95,10 @@ public final class Lifecycle {
             throw new ForbiddenException("ticket.transition.forbidden", t.status().name(), to.name());
         }
         Validation v = new Validation();
-        switch (to) {
-            case ASSIGNED -> requireText(v, "assignee", move.assignee());
-            case PENDING_CUSTOMER, CANCELLED, REOPENED -> requireText(v, "reason", move.reason());
-            case RESOLVED -> requireText(v, "resolution", move.resolution());
+        switch (requiredInput(to).orElse("")) {
+            case "assignee" -> requireText(v, "assignee", move.assignee());
+            case "reason" -> requireText(v, "reason", move.reason());
+            case "resolution" -> requireText(v, "resolution", move.resolution());
             default -> {
             }
         }

@@ -99,6 +99,22 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketKind kind, Priority 
         }
     }
 
+    /** The same query continuing after the position a page's {@code nextCursor} names (null: from the start). */
+    public TicketQuery from(String cursor) {
+        Cursor c = cursor == null ? null : Cursor.decode(cursor);
+        return new TicketQuery(statuses, kind, priority, assignee, unassigned, team, customer, createdFrom, createdTo, text, tag,
+                sort, c, limit, fieldFilters, fieldSort);
+    }
+
+    /** The same query with pages of {@code n} rows (1 to {@link #MAX_LIMIT}). */
+    public TicketQuery withLimit(int n) {
+        if (n < 1 || n > MAX_LIMIT) {
+            throw new InvalidInputException(FieldError.of("limit", "field.out-of-range", 1, MAX_LIMIT));
+        }
+        return new TicketQuery(statuses, kind, priority, assignee, unassigned, team, customer, createdFrom, createdTo, text, tag,
+                sort, after, n, fieldFilters, fieldSort);
+    }
+
     /** The same query with the team reference resolved to the team's id. */
     TicketQuery withTeam(String teamId) {
         return new TicketQuery(statuses, kind, priority, assignee, unassigned, teamId, customer, createdFrom, createdTo, text, tag,
@@ -273,7 +289,9 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketKind kind, Priority 
         if (after != null) {
             String op = sort.descending ? "<" : ">";
             String a = "t." + sort.attribute;
-            clauses.add("(" + a + " " + op + " :afterAt or (" + a + " = :afterAt and t.id " + op + " :afterId))");
+            // The redundant bound (<= or >=) gives PostgreSQL an index range to start from; the OR
+            // alone made it sort every remaining row (bench/queue/paging.sh, ADR 0013).
+            clauses.add(a + " " + op + "= :afterAt and (" + a + " " + op + " :afterAt or (" + a + " = :afterAt and t.id " + op + " :afterId))");
             params.add(new Object[] {"afterAt", after.at().atOffset(ZoneOffset.UTC)});
             params.add(new Object[] {"afterId", after.id()});
         }

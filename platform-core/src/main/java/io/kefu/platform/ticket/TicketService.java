@@ -192,26 +192,51 @@ public class TicketService {
      * feature (the service standards' {@code sla} filter) and its one named parameter.
      */
     public Page list(TicketQuery asked, String condition, Object[] parameter) {
-        // A team is named by id or code; an unknown one simply matches nothing.
-        TicketQuery q = asked.team() == null ? asked
-                : asked.withTeam(teams.find(asked.team()).map(Team::id).orElse("-none-"));
-        FormDefinitions.TicketFields current = forms.ticketFields();
-        TicketQuery.Jpql jpql = q.where(key -> current.type(key)
-                .orElseThrow(() -> new InvalidInputException(FieldError.of("field." + key, "field.unknown"))), postgres());
-        // A caller's extra condition (the SLA queues) is ANDed to the query's own filters.
-        String where = condition == null ? jpql.where()
-                : (jpql.where().isEmpty() ? " where " : jpql.where() + " and ") + "(" + condition + ")";
+        return window(asked, condition == null ? null
+                : new Condition(condition, parameter == null ? Map.of() : Map.of((String) parameter[0], parameter[1])), 0);
+    }
+
+    /**
+     * A JPQL condition on the ticket alias {@code t} that another feature adds to a query (the
+     * service standards' at-risk and breached conditions, a queue's teams), with its named
+     * parameters. Parameter names must not clash with {@link TicketQuery}'s own.
+     */
+    public record Condition(String jpql, Map<String, Object> parameters) {
+        public Condition {
+            parameters = Map.copyOf(parameters);
+        }
+
+        /** Both conditions; either may be null. */
+        public static Condition and(Condition a, Condition b) {
+            if (a == null || b == null) {
+                return a == null ? b : a;
+            }
+            Map<String, Object> both = new HashMap<>(a.parameters);
+            both.putAll(b.parameters);
+            return new Condition("(" + a.jpql + ") and (" + b.jpql + ")", both);
+        }
+    }
+
+    /**
+     * One page of the query that starts {@code skip} rows after its cursor (or after the start
+     * without one), with the cursor after its last row. A lazy grid asks by offset; it keeps
+     * the cursors of pages it has read and asks from the nearest one, so the database steps
+     * over a few rows from a keyset position rather than over the whole offset (see
+     * docs/adr/0013-queues-and-saved-filters.md for the figures).
+     */
+    public Page window(TicketQuery asked, Condition extra, int skip) {
+        if (skip < 0) {
+            throw new InvalidInputException(FieldError.of("offset", "field.out-of-range", 0, Integer.MAX_VALUE));
+        }
+        TicketQuery q = resolveTeam(asked);
+        TicketQuery.Jpql jpql = jpql(q);
+        String where = where(jpql, extra);
         if (jpql.sortValue() != null) {
             // Sorted by a custom field: the next cursor carries the last row's value of it.
             TypedQuery<Object[]> byField = data.entityManager().createQuery(
                     "select t, " + jpql.sortValue() + " from Ticket t" + jpql.from() + where + jpql.orderBy(), Object[].class);
-            for (Object[] p : jpql.params()) {
-                byField.setParameter((String) p[0], p[1]);
-            }
-            if (parameter != null) {
-                byField.setParameter((String) parameter[0], parameter[1]);
-            }
-            List<Object[]> rows = byField.setMaxResults(q.limit() + 1).getResultList();
+            bind(byField, jpql, extra);
+            List<Object[]> rows = byField.setFirstResult(skip).setMaxResults(q.limit() + 1).getResultList();
             boolean more = rows.size() > q.limit();
             List<Object[]> page = more ? rows.subList(0, q.limit()) : rows;
             String next = null;
@@ -226,13 +251,8 @@ public class TicketService {
         }
         TypedQuery<Ticket> query = data.entityManager()
                 .createQuery("select t from Ticket t" + jpql.from() + where + jpql.orderBy(), Ticket.class);
-        for (Object[] p : jpql.params()) {
-            query.setParameter((String) p[0], p[1]);
-        }
-        if (parameter != null) {
-            query.setParameter((String) parameter[0], parameter[1]);
-        }
-        List<Ticket> rows = query.setMaxResults(q.limit() + 1).getResultList();
+        bind(query, jpql, extra);
+        List<Ticket> rows = query.setFirstResult(skip).setMaxResults(q.limit() + 1).getResultList();
         boolean more = rows.size() > q.limit();
         List<Ticket> page = more ? rows.subList(0, q.limit()) : rows;
         String next = null;
@@ -243,6 +263,42 @@ public class TicketService {
             next = new TicketQuery.Cursor(at, last.id()).encode();
         }
         return new Page(List.copyOf(page), next);
+    }
+
+    /** How many tickets the query matches (its cursor, sort and limit aside). */
+    public long count(TicketQuery asked, Condition extra) {
+        TicketQuery q = resolveTeam(asked.from(null));
+        TicketQuery.Jpql jpql = jpql(q);
+        TypedQuery<Long> query = data.entityManager()
+                .createQuery("select count(t) from Ticket t" + jpql.from() + where(jpql, extra), Long.class);
+        bind(query, jpql, extra);
+        return query.getSingleResult();
+    }
+
+    /** A team is named by id or code; an unknown one simply matches nothing. */
+    private TicketQuery resolveTeam(TicketQuery asked) {
+        return asked.team() == null ? asked : asked.withTeam(teams.find(asked.team()).map(Team::id).orElse("-none-"));
+    }
+
+    private TicketQuery.Jpql jpql(TicketQuery q) {
+        FormDefinitions.TicketFields current = forms.ticketFields();
+        return q.where(key -> current.type(key)
+                .orElseThrow(() -> new InvalidInputException(FieldError.of("field." + key, "field.unknown"))), postgres());
+    }
+
+    /** The query's own filters, and a caller's extra condition ANDed to them. */
+    private static String where(TicketQuery.Jpql jpql, Condition extra) {
+        return extra == null ? jpql.where()
+                : (jpql.where().isEmpty() ? " where " : jpql.where() + " and ") + "(" + extra.jpql() + ")";
+    }
+
+    private static void bind(jakarta.persistence.Query query, TicketQuery.Jpql jpql, Condition extra) {
+        for (Object[] p : jpql.params()) {
+            query.setParameter((String) p[0], p[1]);
+        }
+        if (extra != null) {
+            extra.parameters().forEach(query::setParameter);
+        }
     }
 
     /** Applies a merge patch if the client saw the current version. */
@@ -353,6 +409,13 @@ public class TicketService {
                     standards.get(i)));
         }
         return out;
+    }
+
+    /** Each ticket's custom fields as a list shows them (personal data masked), for lists that show no more of the ticket. */
+    public List<JsonObject> shownFields(List<Ticket> tickets) {
+        FormDefinitions.TicketFields current = forms.ticketFields();
+        return tickets.stream().map(t -> FieldValues.show(current.of(t.kind(), t.category()), storedFields(t), false, current::last).fields())
+                .toList();
     }
 
     /** Each ticket's {@code sla} member; all null when the service standards are not deployed. */

@@ -1,8 +1,10 @@
 package io.kefu.platform.ticket;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.json.JsonValue;
 
@@ -27,4 +29,19 @@ public interface TicketSla {
 
     /** The instant to bind to {@code slaNow}. */
     Instant now();
+
+    /**
+     * For lists: each ticket's overall risk and the countdown of its leading target, read for
+     * all tickets at once. Tickets no service standard applies to are absent.
+     */
+    Map<String, Summary> summaries(List<Ticket> tickets);
+
+    /**
+     * @param risk      MET, ON_TRACK, AT_RISK or BREACHED (the same word as the ticket's {@code sla.risk})
+     * @param dueAt     when the leading target is due
+     * @param remaining working time left on the leading target; null once it stopped
+     * @param paused    the leading target waits on the customer
+     */
+    record Summary(String risk, Instant dueAt, Duration remaining, boolean paused) {
+    }
 }

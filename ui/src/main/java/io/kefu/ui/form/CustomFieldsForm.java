@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -27,6 +26,7 @@ import com.vaadin.flow.i18n.LocaleChangeObserver;
 
 import io.kefu.platform.form.FieldDefinition;
 import io.kefu.platform.form.FormValidator;
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.ticket.TicketStatus;
 
@@ -158,7 +158,7 @@ public class CustomFieldsForm extends Composite<VerticalLayout> implements Local
 
     /** What the user changed since {@link #show}, as a merge patch ({@code null}: cleared). Hidden fields are not sent. */
     public JsonObject changes() {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = Jsons.createObjectBuilder();
         inputs.values().forEach(i -> {
             JsonValue now = i.read();
             if (!Objects.equals(now, shown.get(i.key()))) {
@@ -174,7 +174,7 @@ public class CustomFieldsForm extends Composite<VerticalLayout> implements Local
 
     /** Every visible field's value (for creating a record); empty fields are left out. */
     public JsonObject values() {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = Jsons.createObjectBuilder();
         inputs.values().stream().filter(FieldInput::isVisible).forEach(i -> {
             JsonValue v = i.read();
             if (v != null) {

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -35,6 +34,7 @@ import com.vaadin.flow.shared.Registration;
 import io.kefu.platform.form.FieldDefinition;
 import io.kefu.platform.form.FieldType;
 import io.kefu.platform.form.Option;
+import io.kefu.platform.json.Jsons;
 
 /**
  * One custom field's Vaadin input and its conversion to and from the JSON value the platform
@@ -140,19 +140,19 @@ final class FieldInput {
     JsonValue read() {
         Object v = field.getValue();
         return switch (definition.type()) {
-            case TEXT, LONG_TEXT, PHONE, EMAIL, IDENTIFIER -> v == null || v.toString().isBlank() ? null : Json.createValue(v.toString());
-            case NUMBER -> v == null ? null : Json.createValue((BigDecimal) v);
+            case TEXT, LONG_TEXT, PHONE, EMAIL, IDENTIFIER -> v == null || v.toString().isBlank() ? null : Jsons.createValue(v.toString());
+            case NUMBER -> v == null ? null : Jsons.createValue((BigDecimal) v);
             case MONEY -> v == null ? null
-                    : Json.createObjectBuilder().add("amount", ((BigDecimal) v).toPlainString()).add("currency", currency).build();
-            case DATE -> v == null ? null : Json.createValue(v.toString());
-            case DATE_TIME -> v == null ? null : Json.createValue(((LocalDateTime) v).atZone(zone).toInstant().toString());
-            case SINGLE_CHOICE -> v == null ? null : Json.createValue((String) v);
+                    : Jsons.createObjectBuilder().add("amount", ((BigDecimal) v).toPlainString()).add("currency", currency).build();
+            case DATE -> v == null ? null : Jsons.createValue(v.toString());
+            case DATE_TIME -> v == null ? null : Jsons.createValue(((LocalDateTime) v).atZone(zone).toInstant().toString());
+            case SINGLE_CHOICE -> v == null ? null : Jsons.createValue((String) v);
             case MULTI_CHOICE -> {
                 Set<?> picked = (Set<?>) v;
                 if (picked == null || picked.isEmpty()) {
                     yield null;
                 }
-                JsonArrayBuilder a = Json.createArrayBuilder();
+                JsonArrayBuilder a = Jsons.createArrayBuilder();
                 // The definition's order, as the platform stores it: equal selections compare equal.
                 definition.options().stream().map(Option::value).filter(picked::contains).forEach(a::add);
                 yield a.build();

@@ -22,10 +22,10 @@ import io.kefu.ui.session.Profile;
 import io.kefu.ui.session.Profiles;
 
 /**
- * A calm welcome: who is logged in, with which role, for which tenant. Nothing else yet; the
- * features arrive with their own views.
+ * "About me": who is logged in, with which role, for which tenant. The workspace itself opens
+ * on the queues ({@code io.kefu.ui.queue.QueuesView} holds the root route).
  */
-@Route(value = "", layout = MainLayout.class)
+@Route(value = "me", layout = MainLayout.class)
 public class HomeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle, LocaleChangeObserver {
 
     private final CurrentUser currentUser;

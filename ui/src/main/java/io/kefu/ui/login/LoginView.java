@@ -33,7 +33,6 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.security.Authentication;
 import io.kefu.platform.security.LoginOutcome;
-import io.kefu.ui.home.HomeView;
 import io.kefu.ui.i18n.LanguageSelect;
 import io.kefu.ui.session.CurrentUser;
 
@@ -126,7 +125,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (currentUser.tenantUser().isPresent()) {
-            event.forwardTo(HomeView.class);
+            // The root route, whichever view holds it (the queues).
+            event.forwardTo("");
         }
     }
 

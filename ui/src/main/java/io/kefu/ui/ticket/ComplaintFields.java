@@ -3,7 +3,6 @@ package io.kefu.ui.ticket;
 import java.math.BigDecimal;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,6 +18,7 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.ticket.Severity;
 
@@ -88,7 +88,7 @@ class ComplaintFields extends Composite<FormLayout> {
 
     /** The member as the patch sends it: whole. */
     JsonObject value() {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = Jsons.createObjectBuilder();
         if (severity.getValue() == null) {
             b.addNull("severity");
         } else {
@@ -104,7 +104,7 @@ class ComplaintFields extends Composite<FormLayout> {
         if (compensation.getValue() == null) {
             b.addNull("compensation");
         } else {
-            b.add("compensation", Json.createObjectBuilder().add("amount", compensation.getValue()).add("currency", currency));
+            b.add("compensation", Jsons.createObjectBuilder().add("amount", compensation.getValue()).add("currency", currency));
         }
         return b.build();
     }

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+
+import io.kefu.platform.json.Jsons;
 
 /**
  * Merging an agent's edit with a change someone else saved meanwhile. Values are flat, by the
@@ -63,8 +64,8 @@ public final class EditMerge {
 
     /** A flat map of changes as the API's merge patch. */
     public static JsonObject toPatch(Map<String, JsonValue> changes, long version) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        JsonObjectBuilder fields = Json.createObjectBuilder();
+        JsonObjectBuilder b = Jsons.createObjectBuilder();
+        JsonObjectBuilder fields = Jsons.createObjectBuilder();
         boolean anyField = false;
         for (Map.Entry<String, JsonValue> e : changes.entrySet()) {
             JsonValue v = e.getValue() == null ? JsonValue.NULL : e.getValue();
@@ -89,7 +90,7 @@ public final class EditMerge {
         }
         if (ticket.get("complaint") instanceof JsonObject complaint) {
             // Sent whole (the platform replaces all of it), so compared whole.
-            JsonObjectBuilder c = Json.createObjectBuilder();
+            JsonObjectBuilder c = Jsons.createObjectBuilder();
             for (String key : COMPLAINT) {
                 JsonValue v = complaint.get(key);
                 c.add(key, v == null ? JsonValue.NULL : v);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -30,6 +29,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 
 import io.kefu.platform.customer.CustomerDetails;
 import io.kefu.platform.form.FieldDefinition;
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.InvalidInputException;
 import io.kefu.platform.problem.KefuException;
@@ -154,7 +154,7 @@ public class NewTicketView extends VerticalLayout implements HasDynamicTitle, Lo
         List<FieldDefinition> defs = kind.getValue() == null ? List.of() : desk.fields(kind.getValue(), category.getValue());
         fields = new CustomFieldsForm(defs);
         fields.setId("new-fields");
-        JsonObjectBuilder kept = Json.createObjectBuilder();
+        JsonObjectBuilder kept = Jsons.createObjectBuilder();
         defs.forEach(d -> {
             if (typed.containsKey(d.key())) {
                 kept.add(d.key(), typed.get(d.key()));
@@ -168,7 +168,7 @@ public class NewTicketView extends VerticalLayout implements HasDynamicTitle, Lo
 
     /** The same JSON as {@code POST /v1/tickets}. */
     JsonObject body() {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = Jsons.createObjectBuilder();
         if (kind.getValue() != null) {
             b.add("kind", kind.getValue().name());
         }

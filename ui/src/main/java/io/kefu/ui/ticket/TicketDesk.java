@@ -9,12 +9,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 
 import io.kefu.platform.attachment.Attachment;
 import io.kefu.platform.attachment.Attachments;
@@ -26,6 +23,7 @@ import io.kefu.platform.form.FieldDefinition;
 import io.kefu.platform.form.FormDefinitions;
 import io.kefu.platform.identity.Member;
 import io.kefu.platform.identity.Members;
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.plugin.CannedReply;
 import io.kefu.platform.plugin.Category;
 import io.kefu.platform.plugin.PluginDefault;
@@ -38,7 +36,6 @@ import io.kefu.platform.ticket.TicketJson;
 import io.kefu.platform.ticket.TicketKind;
 import io.kefu.platform.ticket.TicketQuery;
 import io.kefu.platform.ticket.TicketService;
-import io.kefu.platform.ticket.TicketSla;
 import io.kefu.platform.ticket.TransitionRequest;
 
 /**
@@ -56,9 +53,6 @@ public class TicketDesk {
 
     @Inject
     TicketService tickets;
-
-    @Inject
-    Instance<TicketSla> sla;
 
     @Inject
     Attachments attachments;
@@ -81,7 +75,7 @@ public class TicketDesk {
     /** The ticket as the API shows it; {@code reveal}: personal data in clear (supervisors and admins, audited). */
     public JsonObject ticket(String number, boolean reveal, Locale locale) {
         Ticket t = tickets.get(number);
-        return withSla(tickets.json(t, reveal), t, locale);
+        return tickets.json(t, reveal, locale);
     }
 
     /** The custom fields that apply to a ticket of this kind and category. */
@@ -97,13 +91,13 @@ public class TicketDesk {
     /** A JSON merge patch with the version the user saw, as {@code PATCH /v1/tickets/{n}}. */
     public JsonObject patch(String number, JsonObject body, Locale locale) {
         Ticket t = tickets.patch(number, body);
-        return withSla(tickets.json(t, false), t, locale);
+        return tickets.json(t, false, locale);
     }
 
     /** A move with its inputs, checked against the version the user saw. */
     public JsonObject transition(String number, TransitionRequest move, long version, Locale locale) {
         Ticket t = tickets.transition(number, move, version, false);
-        return withSla(tickets.json(t, false), t, locale);
+        return tickets.json(t, false, locale);
     }
 
     /** A public reply or an internal note (plain text: the platform stores text, never markup). */
@@ -164,10 +158,10 @@ public class TicketDesk {
     }
 
     /** The customer's latest tickets (as the API lists them, personal data masked). */
-    public List<JsonObject> customerTickets(String customerId) {
+    public List<JsonObject> customerTickets(String customerId, Locale locale) {
         TicketQuery q = TicketQuery.parse(null, null, null, null, null, customerId, null, null, null, null, null, null,
                 RELATED_LIMIT + 1, null);
-        return tickets.json(tickets.list(q).items());
+        return tickets.json(tickets.list(q).items(), locale);
     }
 
     /** Customers whose name or contact matches, for picking one on a new ticket. */
@@ -180,13 +174,8 @@ public class TicketDesk {
         return members.all();
     }
 
-    private JsonObject withSla(JsonObject shown, Ticket t, Locale locale) {
-        JsonValue standard = sla.isResolvable() ? sla.get().of(t, locale) : JsonValue.NULL;
-        return Json.createObjectBuilder(shown).add("sla", standard == null ? JsonValue.NULL : standard).build();
-    }
-
     private static JsonObject content(PluginDefault d) {
-        try (JsonReader r = Json.createReader(new StringReader(d.content()))) {
+        try (JsonReader r = Jsons.createReader(new StringReader(d.content()))) {
             return r.readObject();
         }
     }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -60,8 +59,8 @@ import io.kefu.platform.attachment.Attachment;
 import io.kefu.platform.customer.CustomerDetails;
 import io.kefu.platform.form.FieldDefinition;
 import io.kefu.platform.identity.Caller;
+import io.kefu.platform.json.Jsons;
 import io.kefu.platform.plugin.PluginHooks;
-import io.kefu.plugin.api.SidePanel;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.InvalidInputException;
 import io.kefu.platform.problem.KefuException;
@@ -69,6 +68,7 @@ import io.kefu.platform.ticket.Priority;
 import io.kefu.platform.ticket.TicketKind;
 import io.kefu.platform.ticket.TicketStatus;
 import io.kefu.platform.ticket.TransitionRequest;
+import io.kefu.plugin.api.SidePanel;
 import io.kefu.ui.form.CustomFieldsForm;
 import io.kefu.ui.layout.MainLayout;
 import io.kefu.ui.live.TicketFeed;
@@ -605,7 +605,7 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
             reveal.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             customerPanel.add(reveal);
         }
-        List<JsonObject> others = desk.customerTickets(c.id()).stream()
+        List<JsonObject> others = desk.customerTickets(c.id(), getLocale()).stream()
                 .filter(t -> !t.getString("number").equals(number)).limit(TicketDesk.RELATED_LIMIT).toList();
         if (others.isEmpty()) {
             related.add(quiet(getTranslation("ticket.related.none")));
@@ -686,15 +686,15 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
     /** What the agent changed, flat by the patch's names ({@code fields.<key>} for custom fields). */
     private Map<String, JsonValue> mine() {
         Map<String, JsonValue> typed = new LinkedHashMap<>();
-        typed.put("subject", subject.getValue().isBlank() ? null : Json.createValue(subject.getValue()));
-        typed.put("description", description.getValue().isEmpty() ? null : Json.createValue(description.getValue()));
-        typed.put("priority", prioritySelect.getValue() == null ? null : Json.createValue(prioritySelect.getValue().name()));
-        typed.put("category", category.getValue() == null ? null : Json.createValue(category.getValue()));
+        typed.put("subject", subject.getValue().isBlank() ? null : Jsons.createValue(subject.getValue()));
+        typed.put("description", description.getValue().isEmpty() ? null : Jsons.createValue(description.getValue()));
+        typed.put("priority", prioritySelect.getValue() == null ? null : Jsons.createValue(prioritySelect.getValue().name()));
+        typed.put("category", category.getValue() == null ? null : Jsons.createValue(category.getValue()));
         Map<String, JsonValue> changed = new LinkedHashMap<>();
         typed.forEach((k, v) -> {
             if (!Objects.equals(v, editBase.get(k))) {
                 // An emptied subject is sent as "", so the platform answers field.required on it.
-                changed.put(k, v == null ? (k.equals("subject") ? Json.createValue("") : JsonValue.NULL) : v);
+                changed.put(k, v == null ? (k.equals("subject") ? Jsons.createValue("") : JsonValue.NULL) : v);
             }
         });
         if (complaint.isVisible() && !complaint.value().equals(editBase.get("complaint"))) {

@@ -55,6 +55,11 @@ class LoginBrowserIT {
             type(browser, "password", "demo1234");
             button.click();
 
+            // The workspace opens on the queues; "about me" is at /me.
+            WebElement queues = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-title")));
+            assertEquals("我的工单", queues.getText().trim());
+            screenshot(browser, "queues-zh.png");
+            browser.get(kefu.baseUrl + "/me");
             WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
             assertTrue(user.getText().contains("李客服"), user.getText());
             assertTrue(browser.findElement(By.id("current-role")).getText().contains("坐席"));

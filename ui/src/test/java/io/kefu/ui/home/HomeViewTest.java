@@ -37,7 +37,7 @@ class HomeViewTest extends AbstractViewTest {
     void home_showsWhoIsLoggedIn_inEnglish() {
         logIn(SUPERVISOR);
 
-        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("me");
 
         assertEquals("Welcome, 王小明", _get(H2.class, spec -> spec.withId("welcome")).getText());
         assertEquals("王小明", span("current-user").getText());
@@ -51,7 +51,7 @@ class HomeViewTest extends AbstractViewTest {
     @Test
     void home_inChinese_translatesRoleIndustryAndLabels() {
         logIn(SUPERVISOR);
-        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("me");
 
         _setValue(languageSelect(), UiLocales.CHINESE);
 
@@ -69,7 +69,7 @@ class HomeViewTest extends AbstractViewTest {
         members.add(member("boss", "Li Na", Role.TENANT_ADMIN));
         logIn(new Caller.TenantUser(hotel, "boss", Role.TENANT_ADMIN));
 
-        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("me");
 
         assertEquals("Tenant admin", span("current-role").getText());
         assertEquals("Grand Hotel (grand-hotel)", span("current-tenant").getText());
@@ -82,7 +82,7 @@ class HomeViewTest extends AbstractViewTest {
         tenants.clear();
         logIn(new Caller.TenantUser(SF, "agent7", Role.AGENT));
 
-        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("me");
 
         assertEquals("agent7", span("current-user").getText());
         assertEquals("Agent", span("current-role").getText());

@@ -31,6 +31,8 @@ public final class ItEnvironment {
     static final String DIR = "kefu.it.dir";
     static final String PORT = "kefu.it.port";
     static final String HAZELCAST_PORT = "kefu.it.hazelcast.port";
+    static final String PORT_BASE = "kefu.it.port.base";
+    static final String HAZELCAST_BASE = "kefu.it.hazelcast.base";
     static final String CLUSTER = "kefu.it.cluster";
     static final String DB_URL = "kefu.it.db.url";
     static final String OPERATOR_PASSWORD = "kefu.it.operator.password";
@@ -58,8 +60,12 @@ public final class ItEnvironment {
             boolean h2 = database.equals("h2");
             System.setProperty(DIR, dir.toString());
             System.setProperty(CLUSTER, "kefu-it-" + run);
-            System.setProperty(PORT, Integer.toString(freePort(h2 ? 18080 : 18081)));
-            System.setProperty(HAZELCAST_PORT, Integer.toString(freePort(h2 ? 16900 : 16950)));
+            // Several builds on one machine (parallel branches): -Dkefu.it.port.base / -Dkefu.it.hazelcast.base
+            // move a build's ports into its own range; probing for a free port alone races with another run starting.
+            int http = Integer.getInteger(PORT_BASE, 18080);
+            int hazelcast = Integer.getInteger(HAZELCAST_BASE, 16900);
+            System.setProperty(PORT, Integer.toString(freePort(h2 ? http : http + 1)));
+            System.setProperty(HAZELCAST_PORT, Integer.toString(freePort(h2 ? hazelcast : hazelcast + 50)));
             System.setProperty(OPERATOR_PASSWORD, "kefu-it-operator-1");
             if (h2) {
                 System.setProperty(DB_URL, "jdbc:h2:file:" + dir.resolve("data").resolve("db").resolve("kefu"));

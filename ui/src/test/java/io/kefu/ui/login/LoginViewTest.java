@@ -33,7 +33,7 @@ import io.kefu.platform.identity.Caller;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.security.LoginOutcome;
 import io.kefu.ui.AbstractViewTest;
-import io.kefu.ui.home.HomeView;
+import io.kefu.ui.queue.QueuesView;
 import io.kefu.ui.i18n.UiLocales;
 
 class LoginViewTest extends AbstractViewTest {
@@ -164,14 +164,14 @@ class LoginViewTest extends AbstractViewTest {
     }
 
     @Test
-    void success_loadsTheHomeView() {
+    void success_loadsTheAppsRoot_theQueues() {
         authentication.outcome = new LoginOutcome.Success(SUPERVISOR);
         type("sf-demo", "wxm", "secret1");
 
         _click(loginButton());
 
         assertEquals(Optional.of("./"), requestedLocation(), "a full page load of the app's root");
-        assertEquals(HomeView.class, NavigatorKt.resolveRoute(""), "the app's root is the home view");
+        assertEquals(QueuesView.class, NavigatorKt.resolveRoute(""), "the app's root is the queues");
         assertFalse(passwordField().isInvalid());
     }
 
@@ -181,7 +181,7 @@ class LoginViewTest extends AbstractViewTest {
 
         UI.getCurrent().navigate("login");
 
-        NavigatorKt.expectView(HomeView.class);
+        NavigatorKt.expectView(QueuesView.class);
     }
 
     @Test

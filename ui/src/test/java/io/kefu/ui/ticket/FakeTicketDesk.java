@@ -235,7 +235,7 @@ class FakeTicketDesk extends TicketDesk {
     }
 
     @Override
-    public List<JsonObject> customerTickets(String customerId) {
+    public List<JsonObject> customerTickets(String customerId, Locale locale) {
         return tickets.values().stream().filter(t -> customerId.equals(t.getString("customer", null))).toList();
     }
 
