@@ -97,9 +97,6 @@ public class SlaClocks {
             case PUBLIC_REPLY -> stop(t, e.at(), rules, TargetKind.FIRST_RESPONSE, TargetKind.NEXT_RESPONSE);
             case CUSTOMER_MESSAGE -> customerMessage(t, e.at(), rules);
             case CUSTOMER_CONTACT -> stop(t, e.at(), rules, TargetKind.FOLLOW_UP);
-            // Who works a ticket moves no clock: the standards measure the tenant, not the person.
-            case ASSIGNEE -> {
-            }
             default -> throw new IllegalArgumentException(e.change().name());
         }
     }

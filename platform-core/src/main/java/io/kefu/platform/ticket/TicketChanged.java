@@ -21,8 +21,6 @@ public record TicketChanged(Ticket ticket, Change change, TicketStatus from, Ins
         /** The complaint's or follow-up's contact with the customer was recorded. */
         CUSTOMER_CONTACT,
         /** Kind, category, priority, channel or customer changed: a service standard may now match differently. */
-        MATCHED_FIELDS,
-        /** Another person took the ticket over, its status unchanged (reassigned between assignees). */
-        ASSIGNEE
+        MATCHED_FIELDS
     }
 }

@@ -415,9 +415,6 @@ public class TicketService {
         flush(t);
         if (from != t.status()) {
             this.changes.fire(new TicketChanged(t, TicketChanged.Change.STATUS, from, now));
-        } else if (changes.stream().anyMatch(c -> c.field().equals("assignee"))) {
-            // Open boards and queues must hear of a reassignment even though the status stays.
-            this.changes.fire(new TicketChanged(t, TicketChanged.Change.ASSIGNEE, from, now));
         }
         pluginHooks.transitioned(TicketSnapshot.of(t), from.name(), move.to().name(), settings.get(SettingKey.DEFAULT_LOCALE));
         return t;
