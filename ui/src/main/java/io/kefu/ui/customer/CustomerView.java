@@ -2,13 +2,11 @@ package io.kefu.ui.customer;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -100,7 +98,6 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver,
     private final Button save = new Button();
     private final Button reset = new Button();
     private final Div conflict = new Div();
-    private final Map<CustomerEdit.Field, RadioButtonGroup<Boolean>> conflictChoices = new LinkedHashMap<>();
 
     private final H3 contactsTitle = new H3();
     private final Div contacts = new Div();
@@ -212,6 +209,8 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver,
         }
         grade.setItems(customers.grades().codes());
         load(false);
+        // The same view may be reused for another customer: its history starts over.
+        refreshHistory();
         if (live == null) {
             live = feed.subscribe(history, user, this::onTicketUpdate);
         }
@@ -261,9 +260,9 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver,
         gradeBadge.setText(customer.grade() == null ? getTranslation("customer.grade.none") : customer.grade());
         statusBadge.setText(getTranslation(CustomersView.statusKey(customer.status())));
         boolean editable = !customer.erased();
-        for (HasValidation f : new HasValidation[] {name, status, externalId}) {
-            ((com.vaadin.flow.component.HasValue<?, ?>) f).setReadOnly(!editable);
-        }
+        name.setReadOnly(!editable);
+        status.setReadOnly(!editable);
+        externalId.setReadOnly(!editable);
         // Agents may not change a grade (the platform refuses it); they see it.
         grade.setReadOnly(!editable || !maySupervise());
         save.setEnabled(editable);
@@ -391,7 +390,6 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver,
         showCustomer();
 
         conflict.removeAll();
-        conflictChoices.clear();
         conflict.add(new Div(getTranslation("customer.conflict.intro")));
         if (!merge.takenFromTheirs().isEmpty()) {
             Div taken = new Div(getTranslation("customer.conflict.taken",
@@ -410,7 +408,6 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver,
                     shown(f, keepMine ? my : their)));
             choice.setValue(true);
             choice.addValueChangeListener(e -> applyChoice(f, e.getValue() ? my : their));
-            conflictChoices.put(f, choice);
             conflict.add(choice);
         }
         if (merge.conflicts().isEmpty()) {
@@ -541,13 +538,5 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver,
         statusColumn.setHeader(getTranslation("customer.ticket.status"));
         priorityColumn.setHeader(getTranslation("customer.ticket.priority"));
         createdColumn.setHeader(getTranslation("customer.ticket.created"));
-    }
-
-    Optional<CustomerDetails> shownCustomer() {
-        return Optional.ofNullable(customer);
-    }
-
-    List<CustomerEdit.Field> conflicts() {
-        return new ArrayList<>(conflictChoices.keySet());
     }
 }

@@ -2,7 +2,6 @@ package io.kefu.ui.customer;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 
@@ -31,6 +30,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 
 import io.kefu.platform.customer.ContactKind;
 import io.kefu.platform.customer.CustomerDetails;
+import io.kefu.platform.customer.CustomerFilter;
 import io.kefu.platform.customer.CustomerPage;
 import io.kefu.platform.customer.CustomerQuery;
 import io.kefu.platform.customer.CustomerStatus;
@@ -73,7 +73,7 @@ public class CustomersView extends VerticalLayout implements BeforeEnterObserver
     private final Grid.Column<CustomerDetails> createdColumn;
     private final KeysetPages<CustomerDetails, String> pages;
     /** The checked filter the grid shows; replaced only by a filter the platform accepts. */
-    private CustomerQuery filter = new CustomerQuery(io.kefu.platform.customer.CustomerFilter.ALL, null, CustomerQuery.MAX_LIMIT);
+    private CustomerQuery filter = new CustomerQuery(CustomerFilter.ALL, null, CustomerQuery.MAX_LIMIT);
 
     @Inject
     public CustomersView(Customers customers, CurrentUser currentUser) {
@@ -176,8 +176,7 @@ public class CustomersView extends VerticalLayout implements BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        List<String> codes = new ArrayList<>(grades());
-        grade.setItems(codes);
+        grade.setItems(grades());
         relabel();
     }
 
@@ -229,5 +228,4 @@ public class CustomersView extends VerticalLayout implements BeforeEnterObserver
     static String statusKey(CustomerStatus status) {
         return "customer.status." + status.name();
     }
-
 }

@@ -204,8 +204,14 @@ public class TeamBoardView extends VerticalLayout implements BeforeEnterObserver
             }
             return;
         }
+        String chosen = teamSelect.getValue() != null && teamLabels.containsKey(teamSelect.getValue())
+                ? teamSelect.getValue() : teamLabels.keySet().iterator().next();
         teamSelect.setItems(new ArrayList<>(teamLabels.keySet()));
-        teamSelect.setValue(teamLabels.keySet().iterator().next());
+        if (chosen.equals(teamSelect.getValue())) {
+            reload();
+        } else {
+            teamSelect.setValue(chosen);
+        }
         if (live == null) {
             live = feed.subscribe(this, user, update -> reload());
         }
