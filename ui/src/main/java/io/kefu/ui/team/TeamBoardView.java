@@ -331,7 +331,8 @@ public class TeamBoardView extends VerticalLayout implements BeforeEnterObserver
                 return badge;
             }).setKey("risk").setAutoWidth(true);
             risk.setVisible(withRisk);
-            action = grid.addComponentColumn(this::assignMenu).setKey("action").setAutoWidth(true).setFlexGrow(0);
+            // A fixed width: measured automatically the menu's column collapsed and hid its button (seen in Chromium).
+            action = grid.addComponentColumn(this::assignMenu).setKey("action").setWidth("9em").setFlexGrow(0);
             grid.setRowsDraggable(true);
             grid.addDragStartListener(e -> dragged = e.getDraggedItems().isEmpty() ? null : e.getDraggedItems().get(0));
             grid.setAllRowsVisible(true);
