@@ -17,7 +17,7 @@ import io.kefu.platform.tenant.persistence.TenantPersistence;
 public class Workloads {
 
     /** Statuses in which a ticket occupies its assignee. */
-    static final List<TicketStatus> OCCUPYING = List.of(TicketStatus.ASSIGNED, TicketStatus.IN_PROGRESS,
+    public static final List<TicketStatus> OCCUPYING = List.of(TicketStatus.ASSIGNED, TicketStatus.IN_PROGRESS,
             TicketStatus.PENDING_CUSTOMER, TicketStatus.REOPENED);
 
     @Inject

@@ -5,6 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -40,5 +44,22 @@ final class Chromium {
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Types into the input of the Vaadin field with this id, replacing what it held. */
+    static void type(WebDriver browser, String id, String text) {
+        WebElement input = browser.findElement(By.cssSelector("#" + id + " input"));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /**
+     * Saves what the browser shows to {@code <name>} in {@code kefu.screenshots.dir}, by default
+     * {@code target/screenshots} ({@code docs/screenshots/regenerate.sh} points it at the docs).
+     */
+    static void screenshot(ChromeDriver browser, String name) throws Exception {
+        Path dir = Path.of(System.getProperty("kefu.screenshots.dir", "target/screenshots"));
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

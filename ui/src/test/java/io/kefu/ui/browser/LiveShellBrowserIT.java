@@ -73,13 +73,13 @@ class LiveShellBrowserIT {
             logIn(browser, wait, tenant, "ann", "pw-ann-2026");
             JavascriptExecutor js = browser;
             js.executeScript("window.__samePage = 'yes'");
-            screenshot(browser, "shell-1280.png");
+            Chromium.screenshot(browser, "shell-1280.png");
 
             // A note by the admin on Ann's ticket: a notice on her page.
             Reply note = api.post("/api/v1/tickets/" + number + "/comments", admin, "{\"body\":\"Called the depot\",\"internal\":true}");
             assertEquals(201, note.status(), note::toString);
             wait.until(d -> notices(d).contains(number + ": internal note added by admin"));
-            screenshot(browser, "shell-notice.png");
+            Chromium.screenshot(browser, "shell-notice.png");
 
             // A rule that warns after 1.5 s and breaches after 3 s, for both open tickets of Ann: the bell counts
             // the two warnings and two breaches as they fire, live.
@@ -99,7 +99,7 @@ class LiveShellBrowserIT {
             browser.findElement(By.id("notifications")).click();
             WebElement newest = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#notifications-list [role=link]")));
             assertTrue(newest.getText().matches("(?s).*KF-2026-00000[12] missed its first response target.*"), newest.getText());
-            screenshot(browser, "shell-notifications.png");
+            Chromium.screenshot(browser, "shell-notifications.png");
             String opened = newest.getText().substring(0, "KF-2026-000001".length());
             newest.click();
             wait.until(ExpectedConditions.urlContains("tickets/" + opened));
@@ -131,7 +131,7 @@ class LiveShellBrowserIT {
             new Actions(browser).sendKeys("?").perform();
             WebElement help = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("shortcuts-list")));
             assertTrue(help.getText().contains("Go to the queues"), help.getText());
-            screenshot(browser, "shell-shortcuts.png");
+            Chromium.screenshot(browser, "shell-shortcuts.png");
             browser.findElement(By.id("shortcuts-help-close")).click();
             new Actions(browser).sendKeys("g").sendKeys("q").perform();
             wait.until(ExpectedConditions.urlContains("/queues"));
@@ -144,12 +144,12 @@ class LiveShellBrowserIT {
             browser.navigate().refresh();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-menu")));
             wait.until(d -> dark(d));
-            screenshot(browser, "shell-dark-1280.png");
+            Chromium.screenshot(browser, "shell-dark-1280.png");
 
             // A tablet: the drawer overlays, the header still fits.
             browser.manage().window().setSize(new Dimension(768, 1024));
             Thread.sleep(500);
-            screenshot(browser, "shell-tablet.png");
+            Chromium.screenshot(browser, "shell-tablet.png");
             assertTrue((Boolean) js.executeScript("return document.querySelector('vaadin-app-layout').hasAttribute('overlay')"),
                     "the drawer overlays the view on a tablet");
         } finally {
@@ -173,22 +173,12 @@ class LiveShellBrowserIT {
     private static void logIn(WebDriver browser, WebDriverWait wait, String tenant, String user, String password) {
         browser.get(kefu.baseUrl + "/login");
         WebElement button = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-button")));
-        type(browser, "tenant", tenant);
-        type(browser, "username", user);
-        type(browser, "password", password);
+        Chromium.type(browser, "tenant", tenant);
+        Chromium.type(browser, "username", user);
+        Chromium.type(browser, "password", password);
         button.click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-menu")));
     }
 
-    private static void type(WebDriver browser, String id, String text) {
-        WebElement input = browser.findElement(By.cssSelector("#" + id + " input"));
-        input.clear();
-        input.sendKeys(text);
-    }
 
-    private static void screenshot(ChromeDriver browser, String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    }
 }

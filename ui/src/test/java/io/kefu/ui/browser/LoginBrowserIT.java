@@ -3,16 +3,12 @@ package io.kefu.ui.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,15 +24,12 @@ class LoginBrowserIT {
 
     @BeforeAll
     static void startKefu() throws Exception {
-        Chromium.assumeInstalled();
-        kefu = RunningKefu.start(RunningKefu.freePort());
+        kefu = RunningKefu.forBrowsers(RunningKefu.freePort());
     }
 
     @AfterAll
     static void stopKefu() throws Exception {
-        if (kefu != null) {
-            kefu.close();
-        }
+        RunningKefu.stop(kefu);
     }
 
     @Test
@@ -48,23 +41,23 @@ class LoginBrowserIT {
             wait.until(ExpectedConditions.urlContains("/login"));
             WebElement button = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-button")));
             assertEquals("登录", button.getText().trim(), "a Chinese browser gets the Chinese login page");
-            screenshot(browser, "login-zh.png");
+            Chromium.screenshot(browser, "login-zh.png");
 
-            type(browser, "tenant", "demo");
-            type(browser, "username", "agent");
-            type(browser, "password", "demo1234");
+            Chromium.type(browser, "tenant", "demo");
+            Chromium.type(browser, "username", "agent");
+            Chromium.type(browser, "password", "demo1234");
             button.click();
 
             // The workspace opens on the queues; "about me" is at /me.
             WebElement queues = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-title")));
             assertEquals("我的工单", queues.getText().trim());
-            screenshot(browser, "queues-zh.png");
+            Chromium.screenshot(browser, "queues-zh.png");
             browser.get(kefu.baseUrl + "/me");
             WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
             assertTrue(user.getText().contains("李客服"), user.getText());
             assertTrue(browser.findElement(By.id("current-role")).getText().contains("坐席"));
             assertTrue(browser.findElement(By.id("current-tenant")).getText().contains("demo"));
-            screenshot(browser, "home-zh.png");
+            Chromium.screenshot(browser, "home-zh.png");
 
             browser.findElement(By.id("logout")).click();
             wait.until(ExpectedConditions.urlContains("/login"));
@@ -84,9 +77,9 @@ class LoginBrowserIT {
             WebElement button = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-button")));
             assertEquals("Log in", button.getText().trim());
 
-            type(browser, "tenant", "demo");
-            type(browser, "username", "agent");
-            type(browser, "password", "wrong-password");
+            Chromium.type(browser, "tenant", "demo");
+            Chromium.type(browser, "username", "agent");
+            Chromium.type(browser, "password", "wrong-password");
             button.click();
 
             wait.until(d -> "true".equals(d.findElement(By.id("password")).getDomProperty("invalid")));
@@ -94,21 +87,9 @@ class LoginBrowserIT {
             assertTrue(error.contains("wrong"), error);
             assertEquals("demo", browser.findElement(By.cssSelector("#tenant input")).getDomProperty("value"),
                     "what the user typed is kept");
-            screenshot(browser, "login-error-en.png");
+            Chromium.screenshot(browser, "login-error-en.png");
         } finally {
             browser.quit();
         }
-    }
-
-    private static void type(WebDriver browser, String id, String text) {
-        WebElement input = browser.findElement(By.cssSelector("#" + id + " input"));
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private static void screenshot(ChromeDriver browser, String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

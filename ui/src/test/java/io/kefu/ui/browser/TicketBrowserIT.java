@@ -94,7 +94,7 @@ class TicketBrowserIT {
             String slaState = browser.findElement(By.id("ticket-sla")).getDomAttribute("data-state");
             assertTrue(slaState != null && !slaState.isEmpty(), "the countdown has a state");
             assertTrue(browser.findElement(By.id("customer-name")).getText().length() > 0);
-            screenshot(browser, "ticket-en-1280.png");
+            Chromium.screenshot(browser, "ticket-en-1280.png");
 
             // Unique per run: the demo ticket may already carry an earlier run's reply.
             String typed = "<b>Not bold</b> <script>window.kefuHacked=1</script> we are on it " + System.nanoTime();
@@ -115,7 +115,7 @@ class TicketBrowserIT {
             int mainTop = browser.findElement(By.id("ticket-details")).getRect().getY();
             int sideTop = browser.findElement(By.id("customer-panel")).getRect().getY();
             assertTrue(sideTop > mainTop, "on a tablet the side panels fold under the main column");
-            screenshot(browser, "ticket-en-tablet.png");
+            Chromium.screenshot(browser, "ticket-en-tablet.png");
         } finally {
             browser.quit();
         }
@@ -132,7 +132,7 @@ class TicketBrowserIT {
             assertEquals("创建工单", create.getText().trim());
             create.click();
             wait.until(d -> "true".equals(d.findElement(By.id("new-subject")).getDomProperty("invalid")));
-            screenshot(browser, "new-ticket-zh.png");
+            Chromium.screenshot(browser, "new-ticket-zh.png");
         } finally {
             browser.quit();
         }
@@ -141,22 +141,12 @@ class TicketBrowserIT {
     private static void logIn(ChromeDriver browser, WebDriverWait wait) {
         browser.get(baseUrl + "/login");
         WebElement button = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-button")));
-        type(browser, "tenant", "demo-express");
-        type(browser, "username", "supervisor");
-        type(browser, "password", "demo1234");
+        Chromium.type(browser, "tenant", "demo-express");
+        Chromium.type(browser, "username", "supervisor");
+        Chromium.type(browser, "password", "demo1234");
         button.click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
     }
 
-    private static void type(WebDriver browser, String id, String text) {
-        WebElement input = browser.findElement(By.cssSelector("#" + id + " input"));
-        input.clear();
-        input.sendKeys(text);
-    }
 
-    private static void screenshot(ChromeDriver browser, String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    }
 }
