@@ -17,13 +17,15 @@ import io.kefu.platform.problem.InvalidInputException;
  * The bound tenant's service standards as a whole: the entry point for the REST resources and
  * for the plugin host, which calls {@link #importDocument(String)} and {@link #exportDocument()}
  * at merge time. Every change to the rules re-evaluates the tenant's open tickets afterwards,
- * in batches of {@value #BATCH}, each batch in its own transaction (a ticket changed by someone
- * meanwhile is simply evaluated again at its next change).
+ * set-based in pages of {@value #BATCH}, each page in its own transaction (ADR 0012); a page in
+ * which someone changed a ticket meanwhile is rolled back and read again.
  */
 @ApplicationScoped
 public class ServiceStandards {
 
-    static final int BATCH = 500;
+    static final int BATCH = 2_000;
+    /** Tries of one page before a rule change gives up (each lost only to a concurrent ticket change). */
+    static final int ATTEMPTS = 5;
 
     @Inject
     StandardsStore store;
@@ -89,12 +91,24 @@ public class ServiceStandards {
         int seen = 0;
         String after = null;
         while (true) {
-            SlaClocks.Batch b = clocks.reevaluateBatch(after, BATCH);
+            SlaClocks.Batch b = page(after);
             if (b == null) {
                 return seen;
             }
             seen += b.size();
             after = b.lastId();
+        }
+    }
+
+    private SlaClocks.Batch page(String after) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return clocks.reevaluateBatch(after, BATCH);
+            } catch (SlaClocks.TicketsMoved e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
     }
 }
