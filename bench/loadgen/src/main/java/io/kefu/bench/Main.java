@@ -12,6 +12,7 @@ import java.nio.file.Path;
  * java -jar kefu-bench.jar rest       url=... operator-password=... jdbc=... out=... [sizes=10000,100000,1000000 clients=8 seconds=10]
  * java -jar kefu-bench.jar provision  url=... operator-password=... jdbc=... out=... [provision=10,30,100]
  * java -jar kefu-bench.jar upgrade    jdbc=... out=... [upgrade=10,100,1000]
+ * java -jar kefu-bench.jar sla        url=... operator-password=... jdbc=... out=... [reeval=10000,30000,100000 sweep=10x1000,100x1000,1000x1000]
  * </pre>
  */
 public final class Main {
@@ -22,7 +23,7 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
         if (args.length == 0) {
-            System.err.println("usage: kefu-bench rest|provision|upgrade key=value...");
+            System.err.println("usage: kefu-bench rest|provision|upgrade|sla key=value...");
             System.exit(2);
         }
         Options o = new Options(args, 1);
@@ -30,6 +31,7 @@ public final class Main {
             case "rest" -> new RestScenario(o).run();
             case "provision" -> new TenantsScenario(o).provisioning();
             case "upgrade" -> new TenantsScenario(o).upgrades();
+            case "sla" -> new SlaScenario(o).run();
             default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
         };
         Path out = Path.of(o.require("out"));

@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -66,6 +67,9 @@ public class SlaClocks {
     ClockTables tables;
 
     Clock clock = Clock.systemUTC();
+
+    /** One factory for every timeline entry: {@code Json.create...} looks its provider up on each call. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     /** Rules and calendars read once per transaction or batch. */
     final class Rules {
@@ -339,11 +343,11 @@ public class SlaClocks {
 
     /** A timeline entry's details: what changed, under which rule, and the clocks' due times now. */
     static JsonObject details(String change, ServiceStandard rule, List<SlaClock> changed) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("change", change);
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("change", change);
         if (rule != null) {
             b.add("serviceStandard", rule.code()).add("version", rule.version());
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         changed.forEach(c -> list.add(clockSummary(c)));
         return b.add("clocks", list).build();
     }
@@ -361,7 +365,7 @@ public class SlaClocks {
     }
 
     private static JsonObject clockSummary(SlaClock c) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("target", c.target().member()).add("dueAt", c.dueAt().toString())
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("target", c.target().member()).add("dueAt", c.dueAt().toString())
                 .add("paused", c.isPaused());
         if (c.outcome() != null) {
             b.add("outcome", c.outcome().name());
@@ -516,11 +520,11 @@ public class SlaClocks {
         List<Notification> notes = new ArrayList<>();
         for (SlaClock c : notifying) {
             ClockTables.TicketRow t = rows.get(c.ticketId());
-            JsonArrayBuilder done = Json.createArrayBuilder();
+            JsonArrayBuilder done = JSON.createArrayBuilder();
             for (BreachAction a : rules.version(c.ruleCode(), c.ruleVersion()).onBreach()) {
                 List<Notification> told = recipients.notifications(t, c, "sla.breach", now);
                 notes.addAll(told);
-                done.add(Json.createObjectBuilder().add("action", a.action().name()).add("notified", told.size()));
+                done.add(JSON.createObjectBuilder().add("action", a.action().name()).add("notified", told.size()));
             }
             entries.add(new ClockTables.Entry(t.id(), now, fired("BREACHED", c, done)));
         }
@@ -545,9 +549,9 @@ public class SlaClocks {
     /** A breach whose actions change the ticket: each action through the ticket service, then the breach on the timeline. */
     private void breachWithEdits(SlaClock c, ServiceStandard rule, Recipients recipients, Instant now) {
         Ticket t = data.entityManager().find(Ticket.class, c.ticketId());
-        JsonArrayBuilder done = Json.createArrayBuilder();
+        JsonArrayBuilder done = JSON.createArrayBuilder();
         for (BreachAction a : rule.onBreach()) {
-            JsonObjectBuilder ab = Json.createObjectBuilder().add("action", a.action().name());
+            JsonObjectBuilder ab = JSON.createObjectBuilder().add("action", a.action().name());
             switch (a.action()) {
                 case NOTIFY -> {
                     List<Notification> told = recipients.notifications(ClockTables.TicketRow.of(t), c, "sla.breach", now);
@@ -578,8 +582,8 @@ public class SlaClocks {
 
     /** The timeline's details of a fired warning or breach (with the actions done, for a breach). */
     private static JsonObject fired(String change, SlaClock c, JsonArrayBuilder actions) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("change", change).add("serviceStandard", c.ruleCode())
-                .add("version", c.ruleVersion()).add("clocks", Json.createArrayBuilder().add(clockSummary(c)));
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("change", change).add("serviceStandard", c.ruleCode())
+                .add("version", c.ruleVersion()).add("clocks", JSON.createArrayBuilder().add(clockSummary(c)));
         if (actions != null) {
             b.add("actions", actions);
         }
@@ -608,7 +612,7 @@ public class SlaClocks {
                 supervisors = tenantSupervisors;
             }
             to.addAll(supervisors);
-            String details = Json.createObjectBuilder().add("target", c.target().member()).add("serviceStandard", c.ruleCode())
+            String details = JSON.createObjectBuilder().add("target", c.target().member()).add("serviceStandard", c.ruleCode())
                     .add("dueAt", c.dueAt().toString()).add("subject", t.subject()).build().toString();
             List<Notification> out = new ArrayList<>(to.size());
             for (String who : to) {
