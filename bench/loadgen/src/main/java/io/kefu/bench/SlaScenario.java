@@ -30,8 +30,8 @@ import jakarta.json.Json;
  * timeline entry and notification.</li>
  * </ul>
  * Tickets and clocks are written with JDBC batches. The re-evaluation tenant is provisioned over
- * REST; the sweep's tenants are copies of a provisioned tenant's schema (its DDL as {@code
- * pg_dump} prints it) entered in the SLA agenda, which is all the sweep reads, because
+ * REST; the sweep's tenants are copies of a provisioned tenant: its schema's DDL as {@code
+ * pg_dump} prints it, its platform row and an SLA agenda entry (all the sweep reads), because
  * provisioning 1,000 tenants over REST takes more than half an hour here.
  */
 final class SlaScenario {
@@ -143,6 +143,9 @@ final class SlaScenario {
                                 + " values ('bench', 1, 1, '" + rule("PT1H") + "', now())");
                         st.executeUpdate("insert into " + schema + ".sla_standard_version (id, code, rule_version, document, created_at, created_by)"
                                 + " values ('" + UUID.randomUUID() + "', 'bench', 1, '" + rule("PT1H") + "', now(), 'bench')");
+                        st.executeUpdate("insert into kefu.tenant (code, name, industry, status, schema_name, plan_code, admin_email, created_at,"
+                                + " updated_at, version) select '" + code + "', 'Bench " + code + "', industry, status, '" + schema + "', plan_code,"
+                                + " admin_email, now(), now(), 0 from kefu.tenant where code = '" + template + "'");
                         st.executeUpdate("insert into kefu.sla_agenda (tenant_code, next_due_at) values ('" + code + "', now() + interval '1 day')");
                     }
                     c.commit();

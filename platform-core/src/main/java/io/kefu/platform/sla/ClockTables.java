@@ -416,12 +416,16 @@ class ClockTables {
     }
 
     private static OffsetDateTime odt(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
-        return at == null ? null : at.withOffsetSameInstant(ZoneOffset.UTC);
+        Instant at = instant(rs, column);
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 
+    /**
+     * A timestamp with time zone as an instant. Not {@code getObject(column, OffsetDateTime.class)}:
+     * the container's connection wrapper reaches that JDBC 4.1 method by reflection, per call.
+     */
     private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        java.sql.Timestamp at = rs.getTimestamp(column);
         return at == null ? null : at.toInstant();
     }
 

@@ -2,6 +2,7 @@ package io.kefu.platform.sla;
 
 import java.io.StringReader;
 import java.util.List;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import io.kefu.platform.problem.InvalidInputException;
 @ApplicationScoped
 public class ServiceStandards {
 
+    private static final Logger LOG = Logger.getLogger(ServiceStandards.class.getName());
     static final int BATCH = 2_000;
     /** Tries of one page before a rule change gives up (each lost only to a concurrent ticket change). */
     static final int ATTEMPTS = 5;
@@ -88,11 +90,14 @@ public class ServiceStandards {
 
     /** Gives every open ticket of the tenant the rule that now matches it; returns how many were looked at. */
     public int reevaluateOpenTickets() {
+        long start = System.nanoTime();
         int seen = 0;
         String after = null;
         while (true) {
             SlaClocks.Batch b = page(after);
             if (b == null) {
+                int tickets = seen;
+                LOG.info(() -> "Re-evaluated " + tickets + " open tickets in " + (System.nanoTime() - start) / 1_000_000 + " ms");
                 return seen;
             }
             seen += b.size();
