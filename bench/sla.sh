@@ -6,14 +6,14 @@
 # each against a plain SQL scan of the same rows in the same run.
 # Usage: bench/sla.sh   (after `mvn -Pbench -DskipTests package`; PostgreSQL at 127.0.0.1:5432, user postgres)
 # Sizes: KEFU_BENCH_SLA_REEVAL (10000,30000,100000), KEFU_BENCH_SLA_SWEEP (10x1000,100x1000,1000x1000).
-# JVM options of the server (e.g. a flight recording): KEFU_BENCH_SLA_JAVA_OPTS.
+# JVM options of the server (e.g. a flight recording): KEFU_BENCH_SLA_JAVA_OPTS; another bundle: KEFU_BENCH_SLA_BUNDLE.
 # Ports: KEFU_BENCH_SLA_PORT (a free one), KEFU_BENCH_SLA_HZ_PORT (6920, the data grid's start port).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REEVAL=${KEFU_BENCH_SLA_REEVAL:-10000,30000,100000}
 SWEEP=${KEFU_BENCH_SLA_SWEEP:-10x1000,100x1000,1000x1000}
 PG_HOST=${KEFU_BENCH_PG_HOST:-127.0.0.1}
-bundle=ui/target/ROOT-microbundle.jar
+bundle=${KEFU_BENCH_SLA_BUNDLE:-ui/target/ROOT-microbundle.jar}
 bench_jar=bench/loadgen/target/kefu-bench.jar
 for f in "$bundle" "$bench_jar"; do [ -f "$f" ] || { echo "build first: mvn -Pbench -DskipTests package ($f missing)" >&2; exit 1; }; done
 db="kefu_bench_sla_$(date +%s)"
