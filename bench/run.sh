@@ -6,7 +6,7 @@
 # Usage: bench/run.sh            full sizes (10k/100k/1M tickets, 1,000 tenant schemas): about an hour on 2 cores
 #        KEFU_BENCH_QUICK=1 bench/run.sh   small sizes, for trying the script (minutes)
 # Knobs: KEFU_BENCH_SIZES=10000,100000,1000000  KEFU_BENCH_PROVISION=10,30,100  KEFU_BENCH_UPGRADE=10,100,1000
-#        KEFU_BENCH_SLA_TICKETS=100000 KEFU_BENCH_SLA_TENANTS=100 KEFU_BENCH_SLA_PER_TENANT=1000 (bench/sla.sh)
+#        KEFU_BENCH_SLA_REEVAL=10000,30000,100000 KEFU_BENCH_SLA_SWEEP=10x1000,100x1000,1000x1000 (bench/sla.sh)
 #        KEFU_BENCH_UI_AGENTS=50,100,200 KEFU_BENCH_UI_SECONDS=60 (agent workspace sessions)
 #        KEFU_BENCH_CLIENTS=8  KEFU_BENCH_SECONDS=10  KEFU_BENCH_RUNS=3 (start-up runs)  KEFU_BENCH_SKIP_BUILD=1
 #        KEFU_BENCH_ONLY=rest  only the REST ticket scenario: its section lands in target/bench-parts/rest.md and
@@ -92,8 +92,8 @@ java -jar "$bench_jar" upgrade jdbc="$upgrade_db" upgrade="$upgrade" out="$parts
 
 bench/startup.sh "${KEFU_BENCH_RUNS:-3}" > "$parts/startup.md"
 if [ "${KEFU_BENCH_QUICK:-0}" = 1 ]; then
-  : "${KEFU_BENCH_SLA_TICKETS:=5000}" "${KEFU_BENCH_SLA_TENANTS:=5}" "${KEFU_BENCH_SLA_PER_TENANT:=200}"
-  export KEFU_BENCH_SLA_TICKETS KEFU_BENCH_SLA_TENANTS KEFU_BENCH_SLA_PER_TENANT
+  : "${KEFU_BENCH_SLA_REEVAL:=1000,3000,10000}" "${KEFU_BENCH_SLA_SWEEP:=3x200,10x200,30x200}"
+  export KEFU_BENCH_SLA_REEVAL KEFU_BENCH_SLA_SWEEP
 fi
 bench/sla.sh > "$parts/sla.md"
 

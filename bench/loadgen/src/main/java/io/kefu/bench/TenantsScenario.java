@@ -209,7 +209,7 @@ final class TenantsScenario {
     }
 
     /** The schema's DDL as pg_dump prints it (pg_dump from PATH, same server). */
-    private static String dumpSchema(String jdbc, String schema) throws Exception {
+    static String dumpSchema(String jdbc, String schema) throws Exception {
         java.net.URI u = java.net.URI.create(jdbc.substring("jdbc:".length()));
         String db = u.getPath().substring(1);
         String user = "postgres";

@@ -74,6 +74,10 @@ public class Notification {
         return kind;
     }
 
+    public String ticketId() {
+        return ticketId;
+    }
+
     public String ticketNumber() {
         return ticketNumber;
     }

@@ -2,6 +2,7 @@ package io.kefu.platform.sla;
 
 import java.io.StringReader;
 import java.util.List;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,13 +18,16 @@ import io.kefu.platform.problem.InvalidInputException;
  * The bound tenant's service standards as a whole: the entry point for the REST resources and
  * for the plugin host, which calls {@link #importDocument(String)} and {@link #exportDocument()}
  * at merge time. Every change to the rules re-evaluates the tenant's open tickets afterwards,
- * in batches of {@value #BATCH}, each batch in its own transaction (a ticket changed by someone
- * meanwhile is simply evaluated again at its next change).
+ * set-based in pages of {@value #BATCH}, each page in its own transaction (ADR 0012); a page in
+ * which someone changed a ticket meanwhile is rolled back and read again.
  */
 @ApplicationScoped
 public class ServiceStandards {
 
-    static final int BATCH = 500;
+    private static final Logger LOG = Logger.getLogger(ServiceStandards.class.getName());
+    static final int BATCH = 2_000;
+    /** Tries of one page before a rule change gives up (each lost only to a concurrent ticket change). */
+    static final int ATTEMPTS = 5;
 
     @Inject
     StandardsStore store;
@@ -86,15 +90,30 @@ public class ServiceStandards {
 
     /** Gives every open ticket of the tenant the rule that now matches it; returns how many were looked at. */
     public int reevaluateOpenTickets() {
+        long start = System.nanoTime();
         int seen = 0;
         String after = null;
         while (true) {
-            SlaClocks.Batch b = clocks.reevaluateBatch(after, BATCH);
+            SlaClocks.Batch b = page(after);
             if (b == null) {
+                int tickets = seen;
+                LOG.info(() -> "Re-evaluated " + tickets + " open tickets in " + (System.nanoTime() - start) / 1_000_000 + " ms");
                 return seen;
             }
             seen += b.size();
             after = b.lastId();
+        }
+    }
+
+    private SlaClocks.Batch page(String after) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return clocks.reevaluateBatch(after, BATCH);
+            } catch (SlaClocks.TicketsMoved e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
     }
 }

@@ -124,6 +124,41 @@ public class SlaClock {
         return c;
     }
 
+    /**
+     * A clock as stored, read by the set-based paths ({@link ClockTables}) without an
+     * EntityManager; the row's columns in table order.
+     */
+    static SlaClock restore(String id, String ticketId, TargetKind target, String ruleCode, int ruleVersion, String calendarCode,
+                            boolean businessTime, String targetIso, Integer warnPercent, int cycle, OffsetDateTime startedAt,
+                            OffsetDateTime dueAt, OffsetDateTime warnAt, long targetMillis, OffsetDateTime pausedSince, long pausedMillis,
+                            OffsetDateTime stoppedAt, Outcome outcome, Long breachedByMillis, OffsetDateTime warnedAt,
+                            OffsetDateTime breachedAt, OffsetDateTime updatedAt) {
+        SlaClock c = new SlaClock();
+        c.id = id;
+        c.ticketId = ticketId;
+        c.target = target;
+        c.ruleCode = ruleCode;
+        c.ruleVersion = ruleVersion;
+        c.calendarCode = calendarCode;
+        c.businessTime = businessTime;
+        c.targetIso = targetIso;
+        c.warnPercent = warnPercent;
+        c.cycle = cycle;
+        c.startedAt = startedAt;
+        c.dueAt = dueAt;
+        c.warnAt = warnAt;
+        c.targetMillis = targetMillis;
+        c.pausedSince = pausedSince;
+        c.pausedMillis = pausedMillis;
+        c.stoppedAt = stoppedAt;
+        c.outcome = outcome;
+        c.breachedByMillis = breachedByMillis;
+        c.warnedAt = warnedAt;
+        c.breachedAt = breachedAt;
+        c.updatedAt = updatedAt;
+        return c;
+    }
+
     /** The calendar a rule's clocks count in. */
     public static BusinessCalendar counting(ServiceStandard rule, BusinessCalendar ruleCalendar) {
         return rule.businessTime() ? ruleCalendar : BusinessCalendar.ALWAYS;
@@ -347,6 +382,60 @@ public class SlaClock {
 
     public Instant warnedAt() {
         return warnedAt == null ? null : warnedAt.toInstant();
+    }
+
+    // Columns as stored, for ClockTables' batch writes.
+
+    String targetIso() {
+        return targetIso;
+    }
+
+    Integer warnPercent() {
+        return warnPercent;
+    }
+
+    long targetMillis() {
+        return targetMillis;
+    }
+
+    OffsetDateTime pausedSinceColumn() {
+        return pausedSince;
+    }
+
+    OffsetDateTime startedAtColumn() {
+        return startedAt;
+    }
+
+    OffsetDateTime dueAtColumn() {
+        return dueAt;
+    }
+
+    OffsetDateTime warnAtColumn() {
+        return warnAt;
+    }
+
+    OffsetDateTime stoppedAtColumn() {
+        return stoppedAt;
+    }
+
+    Long breachedByMillis() {
+        return breachedByMillis;
+    }
+
+    OffsetDateTime warnedAtColumn() {
+        return warnedAt;
+    }
+
+    OffsetDateTime breachedAtColumn() {
+        return breachedAt;
+    }
+
+    OffsetDateTime updatedAtColumn() {
+        return updatedAt;
+    }
+
+    long pausedMillis() {
+        return pausedMillis;
     }
 
     public Instant breachedAt() {

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,11 @@ public class SlaClocks {
     @Inject
     Teams teams;
 
+    @Inject
+    ClockTables tables;
+
     Clock clock = Clock.systemUTC();
+
 
     /** Rules and calendars read once per transaction or batch. */
     final class Rules {
@@ -91,8 +96,10 @@ public class SlaClocks {
         Rules rules = new Rules();
         Ticket t = e.ticket();
         switch (e.change()) {
-            case CREATED, MATCHED_FIELDS -> agenda.lower(evaluate(t, clocks(t.id()), grade(t.customerId()), e.at(),
-                    e.change() == TicketChanged.Change.CREATED, rules));
+            case CREATED, MATCHED_FIELDS -> {
+                boolean created = e.change() == TicketChanged.Change.CREATED;
+                agenda.lower(save(t, evaluate(ClockInputs.of(t, grade(t.customerId())), clocks(t.id()), e.at(), created, rules), e.at(), created));
+            }
             case STATUS -> status(t, e.from(), e.at(), rules);
             case PUBLIC_REPLY -> stop(t, e.at(), rules, TargetKind.FIRST_RESPONSE, TargetKind.NEXT_RESPONSE);
             case CUSTOMER_MESSAGE -> customerMessage(t, e.at(), rules);
@@ -129,38 +136,46 @@ public class SlaClocks {
                 .setParameter("id", customerId).getResultStream().findFirst().orElse(null);
     }
 
-    private static Match.Subject subject(Ticket t, String grade) {
-        return new Match.Subject(t.kind(), t.category(), t.priority(), grade, t.channel());
+    /**
+     * What evaluating one ticket did: the clocks it started (to be written as new), every clock
+     * it changed (the new ones too, in target order) and the word for it on the timeline.
+     */
+    record Evaluation(String change, ServiceStandard rule, List<SlaClock> started, List<SlaClock> changed) {
+
+        JsonObject details() {
+            return SlaClocks.details(change, rule, changed);
+        }
+
+        Instant earliestAlarm() {
+            return SlaClocks.earliestAlarm(changed);
+        }
     }
 
     /**
      * Gives the ticket the first matching rule: starts the clocks a new ticket needs, or
      * recomputes running clocks from their start when the rule or its version differs. Stopped
-     * clocks keep the rule they were judged by. No rule: running clocks are cancelled.
+     * clocks keep the rule they were judged by. No rule: running clocks are cancelled. Changes
+     * the clocks in memory only; null when nothing changed.
      */
-    Instant evaluate(Ticket t, Map<TargetKind, SlaClock> clocks, String grade, Instant at, boolean created, Rules rules) {
-        ServiceStandard rule = ServiceStandard.firstMatch(rules.ordered(), subject(t, grade));
-        EntityManager em = data.entityManager();
+    Evaluation evaluate(ClockInputs t, Map<TargetKind, SlaClock> clocks, Instant at, boolean created, Rules rules) {
+        ServiceStandard rule = ServiceStandard.firstMatch(rules.ordered(), t.subject());
         List<SlaClock> changed = new ArrayList<>();
+        List<SlaClock> started = new ArrayList<>();
         if (rule == null) {
             for (SlaClock c : clocks.values()) {
                 if (c.cancel(at)) {
                     changed.add(c);
                 }
             }
-            return changed.isEmpty() ? null : record(t, at, "UNMATCHED", null, changed);
+            return changed.isEmpty() ? null : new Evaluation("UNMATCHED", null, started, changed);
         }
         boolean current = !clocks.isEmpty() && clocks.values().stream().filter(SlaClock::isRunning)
                 .allMatch(c -> c.ruleCode().equals(rule.code()) && c.ruleVersion() == rule.version());
-        if (current && !missingClocks(t, rule, clocks)) {
+        if (current && rule.targets().keySet().stream().allMatch(k -> clocks.containsKey(k) || !t.startsFromCreation(k))) {
             return null;
         }
         BusinessCalendar cal = rules.counting(rule);
         boolean pausedNow = rule.pausesIn(t.status());
-        if (created) {
-            // Clocks refer to their ticket: the new ticket's row must be written first.
-            em.flush();
-        }
         for (TargetKind k : TargetKind.values()) {
             SlaClock c = clocks.get(k);
             boolean has = rule.targets().containsKey(k);
@@ -173,32 +188,32 @@ public class SlaClocks {
                     continue;
                 }
                 changed.add(c);
-            } else if (c == null && has && startsFromCreation(k, t)) {
-                Instant start = k == TargetKind.FOLLOW_UP ? t.resolvedAt().toInstant() : t.createdAt().toInstant();
-                SlaClock fresh = SlaClock.start(t.id(), k, rule, cal, start);
+            } else if (c == null && has && t.startsFromCreation(k)) {
+                SlaClock fresh = SlaClock.start(t.ticketId(), k, rule, cal, t.startOf(k));
                 if (pausedNow) {
                     fresh.pause(at);
                 }
-                em.persist(fresh);
                 clocks.put(k, fresh);
+                started.add(fresh);
                 changed.add(fresh);
             }
         }
-        return changed.isEmpty() ? null : record(t, at, created ? "STARTED" : "RECOMPUTED", rule, changed);
+        return changed.isEmpty() ? null : new Evaluation(created ? "STARTED" : "RECOMPUTED", rule, started, changed);
     }
 
-    private boolean missingClocks(Ticket t, ServiceStandard rule, Map<TargetKind, SlaClock> clocks) {
-        return rule.targets().keySet().stream().anyMatch(k -> !clocks.containsKey(k) && startsFromCreation(k, t));
-    }
-
-    /** Targets whose clock runs from the ticket's creation (or resolution) and still matters now. */
-    private static boolean startsFromCreation(TargetKind k, Ticket t) {
-        return switch (k) {
-            case FIRST_RESPONSE -> t.firstResponseAt() == null && t.status().isOpen();
-            case RESOLUTION -> t.status().isOpen();
-            case FOLLOW_UP -> (t.status() == TicketStatus.RESOLVED || t.status() == TicketStatus.CLOSED) && t.resolvedAt() != null;
-            case NEXT_RESPONSE -> false;
-        };
+    /** Writes one ticket's evaluation through the EntityManager; returns its earliest alarm for the agenda. */
+    private Instant save(Ticket t, Evaluation e, Instant at, boolean created) {
+        if (e == null) {
+            return null;
+        }
+        EntityManager em = data.entityManager();
+        if (created && !e.started().isEmpty()) {
+            // Clocks refer to their ticket: the new ticket's row must be written first.
+            em.flush();
+        }
+        e.started().forEach(em::persist);
+        tickets.recordServiceStandardEvent(t, at, e.details());
+        return e.earliestAlarm();
     }
 
     private void status(Ticket t, TicketStatus from, Instant at, Rules rules) {
@@ -322,21 +337,31 @@ public class SlaClocks {
 
     /** On the timeline; returns the earliest alarm of the changed clocks (null: none) for the agenda. */
     private Instant record(Ticket t, Instant at, String change, ServiceStandard rule, List<SlaClock> changed) {
+        tickets.recordServiceStandardEvent(t, at, details(change, rule, changed));
+        return earliestAlarm(changed);
+    }
+
+    /** A timeline entry's details: what changed, under which rule, and the clocks' due times now. */
+    static JsonObject details(String change, ServiceStandard rule, List<SlaClock> changed) {
         JsonObjectBuilder b = Jsons.createObjectBuilder().add("change", change);
         if (rule != null) {
             b.add("serviceStandard", rule.code()).add("version", rule.version());
         }
         JsonArrayBuilder list = Jsons.createArrayBuilder();
+        changed.forEach(c -> list.add(clockSummary(c)));
+        return b.add("clocks", list).build();
+    }
+
+    static Instant earliestAlarm(List<SlaClock> clocks) {
         Instant earliest = null;
-        for (SlaClock c : changed) {
-            list.add(clockSummary(c));
-            Instant alarm = c.nextAlarm();
-            if (alarm != null && (earliest == null || alarm.isBefore(earliest))) {
-                earliest = alarm;
-            }
+        for (SlaClock c : clocks) {
+            earliest = earlier(earliest, c.nextAlarm());
         }
-        tickets.recordServiceStandardEvent(t, at, b.add("clocks", list).build());
         return earliest;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || b != null && b.isBefore(a) ? b : a;
     }
 
     private static JsonObject clockSummary(SlaClock c) {
@@ -355,52 +380,63 @@ public class SlaClocks {
 
     /**
      * Re-evaluates up to {@code size} open tickets with ids after {@code afterId} (null: from the
-     * start) under the current rules, in its own transaction. Null when there were none left.
+     * start) under the current rules, in its own transaction and set-based (ADR 0012): one query
+     * reads the page's clock inputs, one its clocks; the rules and calendars run in memory; the
+     * changes go back in JDBC batches (timeline entries, new clocks, recomputed clocks) and the
+     * page's earliest alarm lowers the agenda once, so the sweep picks up whatever became due.
+     * Null when no tickets were left.
+     *
+     * @throws TicketsMoved when a ticket of the page changed after it was read: nothing of the
+     *                      page is kept, and the caller reads the page again
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Batch reevaluateBatch(String afterId, int size) {
-        EntityManager em = data.entityManager();
-        var query = em.createQuery("select t from Ticket t where t.status in :open"
-                        + (afterId == null ? "" : " and t.id > :after") + " order by t.id", Ticket.class)
-                .setParameter("open", openStatuses());
-        if (afterId != null) {
-            query.setParameter("after", afterId);
-        }
-        List<Ticket> batch = query.setMaxResults(size).getResultList();
-        if (batch.isEmpty()) {
+        List<ClockTables.OpenTicket> page = tables.openTickets(afterId, size);
+        if (page.isEmpty()) {
             return null;
         }
-        List<String> ids = batch.stream().map(Ticket::id).toList();
-        Map<String, Map<TargetKind, SlaClock>> clocks = clocksOf(ids);
-        Set<String> customerIds = new LinkedHashSet<>();
-        batch.forEach(t -> {
-            if (t.customerId() != null) {
-                customerIds.add(t.customerId());
-            }
-        });
-        Map<String, String> grades = new HashMap<>();
-        if (!customerIds.isEmpty()) {
-            for (Object[] row : em.createQuery("select c.id, c.grade from Customer c where c.id in :ids", Object[].class)
-                    .setParameter("ids", new ArrayList<>(customerIds)).getResultList()) {
-                grades.put((String) row[0], (String) row[1]);
-            }
-        }
+        String lastId = page.get(page.size() - 1).inputs().ticketId();
+        Map<String, Map<TargetKind, SlaClock>> clocks = tables.clocksOfTickets(afterId, lastId);
         Rules rules = new Rules();
         Instant now = clock.instant();
+        List<SlaClock> started = new ArrayList<>();
+        List<SlaClock> recomputed = new ArrayList<>();
+        List<ClockTables.Entry> entries = new ArrayList<>();
+        Map<String, ClockTables.TimelineHead> heads = new HashMap<>();
         Instant earliest = null;
-        for (Ticket t : batch) {
-            Instant alarm = evaluate(t, clocks.getOrDefault(t.id(), new EnumMap<>(TargetKind.class)), grades.get(t.customerId()), now, false, rules);
-            if (alarm != null && (earliest == null || alarm.isBefore(earliest))) {
-                earliest = alarm;
+        for (ClockTables.OpenTicket t : page) {
+            String id = t.inputs().ticketId();
+            Evaluation e = evaluate(t.inputs(), clocks.computeIfAbsent(id, k -> new EnumMap<>(TargetKind.class)), now, false, rules);
+            if (e == null) {
+                continue;
             }
+            started.addAll(e.started());
+            e.changed().stream().filter(c -> !e.started().contains(c)).forEach(recomputed::add);
+            entries.add(new ClockTables.Entry(id, now, e.details()));
+            heads.put(id, t.head());
+            earliest = earlier(earliest, e.earliestAlarm());
         }
-        // Once per batch: a bulk UPDATE flushes the persistence context, per ticket it made batches quadratic.
+        // The timeline first: its version-guarded UPDATE locks each changed ticket and proves it unchanged since read.
+        Set<String> moved = tables.append(entries, heads);
+        if (!moved.isEmpty()) {
+            throw new TicketsMoved(moved);
+        }
+        tables.insert(started);
+        tables.update(recomputed);
         agenda.lower(earliest);
-        return new Batch(batch.size(), batch.get(batch.size() - 1).id());
+        return new Batch(page.size(), lastId);
     }
 
     /** What one re-evaluation batch did: how many tickets, and the last id (where the next starts). */
     public record Batch(int size, String lastId) {
+    }
+
+    /** Tickets of a re-evaluation page changed while it ran; the page rolls back and is read again. */
+    public static class TicketsMoved extends RuntimeException {
+
+        TicketsMoved(Set<String> ticketIds) {
+            super(ticketIds.size() + " ticket(s) changed while their clocks were re-evaluated, e.g. " + ticketIds.iterator().next());
+        }
     }
 
     static List<TicketStatus> openStatuses() {
@@ -409,18 +445,14 @@ public class SlaClocks {
 
     // ---- the sweep's part ----
 
-    /** Running clocks whose warning is due and has not fired. */
+    /** Running clocks whose warning is due and has not fired, the most overdue first. */
     public List<String> dueWarnings(Instant now, int limit) {
-        return data.entityManager().createQuery("select c.id from SlaClock c where c.stoppedAt is null and c.pausedSince is null"
-                        + " and c.warnedAt is null and c.warnAt <= :now and c.warnAt < c.dueAt order by c.warnAt", String.class)
-                .setParameter("now", now.atOffset(ZoneOffset.UTC)).setMaxResults(limit).getResultList();
+        return tables.due(true, now, limit);
     }
 
-    /** Running clocks past their due time whose breach has not fired. */
+    /** Running clocks past their due time whose breach has not fired, the most overdue first. */
     public List<String> dueBreaches(Instant now, int limit) {
-        return data.entityManager().createQuery("select c.id from SlaClock c where c.stoppedAt is null and c.pausedSince is null"
-                        + " and c.breachedAt is null and c.dueAt <= :now order by c.dueAt", String.class)
-                .setParameter("now", now.atOffset(ZoneOffset.UTC)).setMaxResults(limit).getResultList();
+        return tables.due(false, now, limit);
     }
 
     /** Sets the tenant's agenda entry to its next alarm (after a sweep visited it). */
@@ -444,45 +476,91 @@ public class SlaClocks {
     }
 
     /**
-     * Fires the warning of one clock, once: the conditional UPDATE succeeds for exactly one
-     * transaction however many sweeps run; the others change nothing and do nothing.
+     * Fires the warnings of a page of clocks in one transaction; returns how many fired here.
+     * One batch of conditional UPDATEs claims them: each warning is won by exactly one
+     * transaction however many sweeps run (ADR 0008), and only the won ones get their timeline
+     * entry and notifications, written in batches.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean fireWarning(String clockId, Instant now) {
-        int won = data.entityManager().createQuery("update SlaClock c set c.warnedAt = :now where c.id = :id and c.warnedAt is null"
-                        + " and c.stoppedAt is null and c.pausedSince is null and c.warnAt <= :now")
-                .setParameter("now", now.atOffset(ZoneOffset.UTC)).setParameter("id", clockId).executeUpdate();
-        if (won != 1) {
-            return false;
+    public int fireWarnings(List<String> clockIds, Instant now) {
+        List<SlaClock> won = tables.clocks(tables.claim(clockIds, true, now));
+        Map<String, ClockTables.TicketRow> rows = tables.lockTickets(won.stream().map(SlaClock::ticketId).toList());
+        Recipients recipients = new Recipients();
+        List<ClockTables.Entry> entries = new ArrayList<>();
+        List<Notification> notes = new ArrayList<>();
+        for (SlaClock c : won) {
+            ClockTables.TicketRow t = rows.get(c.ticketId());
+            entries.add(new ClockTables.Entry(t.id(), now, fired("WARNED", c, null)));
+            notes.addAll(recipients.notifications(t, c, "sla.warning", now));
         }
-        SlaClock c = data.entityManager().find(SlaClock.class, clockId);
-        data.entityManager().refresh(c);
-        Ticket t = ticket(c.ticketId());
-        JsonObject details = Jsons.createObjectBuilder().add("change", "WARNED").add("serviceStandard", c.ruleCode())
-                .add("version", c.ruleVersion()).add("clocks", Jsons.createArrayBuilder().add(clockSummary(c))).build();
-        tickets.recordServiceStandardEvent(t, now, details);
-        notify(t, c, "sla.warning", now);
-        return true;
+        write(entries, rows, notes);
+        return won.size();
     }
 
-    /** Fires the breach of one clock once, with the rule's actions, each on the timeline. */
+    /**
+     * Fires the breaches of a page of clocks in one transaction, with their rules' actions, and
+     * returns how many fired here. Claimed like warnings. Breaches whose actions only notify are
+     * written in batches; a breach that changes its ticket (priority, tag, team) goes through
+     * the ticket service like any other edit, with its audit and its own timeline entries.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean fireBreach(String clockId, Instant now) {
-        int won = data.entityManager().createQuery("update SlaClock c set c.breachedAt = :now where c.id = :id and c.breachedAt is null"
-                        + " and c.stoppedAt is null and c.pausedSince is null and c.dueAt <= :now")
-                .setParameter("now", now.atOffset(ZoneOffset.UTC)).setParameter("id", clockId).executeUpdate();
-        if (won != 1) {
-            return false;
+    public int fireBreaches(List<String> clockIds, Instant now) {
+        List<SlaClock> won = tables.clocks(tables.claim(clockIds, false, now));
+        Rules rules = new Rules();
+        Set<String> editing = new HashSet<>();
+        for (SlaClock c : won) {
+            if (rules.version(c.ruleCode(), c.ruleVersion()).onBreach().stream().anyMatch(a -> a.action() != BreachAction.Kind.NOTIFY)) {
+                editing.add(c.ticketId());
+            }
         }
-        SlaClock c = data.entityManager().find(SlaClock.class, clockId);
-        data.entityManager().refresh(c);
-        Ticket t = ticket(c.ticketId());
-        ServiceStandard rule = new Rules().version(c.ruleCode(), c.ruleVersion());
+        List<SlaClock> notifying = won.stream().filter(c -> !editing.contains(c.ticketId())).toList();
+        Map<String, ClockTables.TicketRow> rows = tables.lockTickets(notifying.stream().map(SlaClock::ticketId).toList());
+        Recipients recipients = new Recipients();
+        List<ClockTables.Entry> entries = new ArrayList<>();
+        List<Notification> notes = new ArrayList<>();
+        for (SlaClock c : notifying) {
+            ClockTables.TicketRow t = rows.get(c.ticketId());
+            JsonArrayBuilder done = Jsons.createArrayBuilder();
+            for (BreachAction a : rules.version(c.ruleCode(), c.ruleVersion()).onBreach()) {
+                List<Notification> told = recipients.notifications(t, c, "sla.breach", now);
+                notes.addAll(told);
+                done.add(Jsons.createObjectBuilder().add("action", a.action().name()).add("notified", told.size()));
+            }
+            entries.add(new ClockTables.Entry(t.id(), now, fired("BREACHED", c, done)));
+        }
+        write(entries, rows, notes);
+        for (SlaClock c : won) {
+            if (editing.contains(c.ticketId())) {
+                breachWithEdits(c, rules.version(c.ruleCode(), c.ruleVersion()), recipients, now);
+            }
+        }
+        return won.size();
+    }
+
+    private void write(List<ClockTables.Entry> entries, Map<String, ClockTables.TicketRow> rows, List<Notification> notes) {
+        Map<String, ClockTables.TimelineHead> heads = new HashMap<>();
+        rows.values().forEach(r -> heads.put(r.id(), r.head()));
+        if (!tables.append(entries, heads).isEmpty()) {
+            throw new IllegalStateException("a ticket locked by this transaction changed under it");
+        }
+        tables.insertNotifications(notes);
+        if (!entries.isEmpty()) {
+            tickets.announceServiceStandard(rows.keySet(), entries.get(0).at());
+        }
+    }
+
+    /** A breach whose actions change the ticket: each action through the ticket service, then the breach on the timeline. */
+    private void breachWithEdits(SlaClock c, ServiceStandard rule, Recipients recipients, Instant now) {
+        Ticket t = data.entityManager().find(Ticket.class, c.ticketId());
         JsonArrayBuilder done = Jsons.createArrayBuilder();
         for (BreachAction a : rule.onBreach()) {
             JsonObjectBuilder ab = Jsons.createObjectBuilder().add("action", a.action().name());
             switch (a.action()) {
-                case NOTIFY -> ab.add("notified", notify(t, c, "sla.breach", now));
+                case NOTIFY -> {
+                    List<Notification> told = recipients.notifications(ClockTables.TicketRow.of(t), c, "sla.breach", now);
+                    told.forEach(data.entityManager()::persist);
+                    ab.add("notified", told.size());
+                }
                 case RAISE_PRIORITY -> ab.add("done", tickets.raisePriorityForBreach(t, rule.code())).add("priority", t.priority().name());
                 case MARK_ESCALATED -> ab.add("done", tickets.markEscalatedForBreach(t, rule.code()));
                 case REASSIGN -> {
@@ -502,35 +580,49 @@ public class SlaClocks {
             }
             done.add(ab);
         }
-        JsonObject details = Jsons.createObjectBuilder().add("change", "BREACHED").add("serviceStandard", c.ruleCode())
-                .add("version", c.ruleVersion()).add("clocks", Jsons.createArrayBuilder().add(clockSummary(c)))
-                .add("actions", done).build();
-        tickets.recordServiceStandardEvent(t, now, details);
-        return true;
+        tickets.recordServiceStandardEvent(t, now, fired("BREACHED", c, done));
     }
 
-    private Ticket ticket(String id) {
-        return data.entityManager().find(Ticket.class, id);
+    /** The timeline's details of a fired warning or breach (with the actions done, for a breach). */
+    private static JsonObject fired(String change, SlaClock c, JsonArrayBuilder actions) {
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("change", change).add("serviceStandard", c.ruleCode())
+                .add("version", c.ruleVersion()).add("clocks", Jsons.createArrayBuilder().add(clockSummary(c)));
+        if (actions != null) {
+            b.add("actions", actions);
+        }
+        return b.build();
     }
 
-    /** The assignee and the supervisors (of the ticket's team, else of the tenant) get a notification; returns how many. */
-    private int notify(Ticket t, SlaClock c, String kind, Instant now) {
-        Set<String> to = new LinkedHashSet<>();
-        if (t.assignee() != null) {
-            to.add(t.assignee());
+    /**
+     * Who hears of a warning or breach: the ticket's assignee, and the supervisors of its team,
+     * else of the tenant. Supervisors are read once per page, not per clock.
+     */
+    private final class Recipients {
+        private final Map<String, List<String>> teamSupervisors = new HashMap<>();
+        private List<String> tenantSupervisors;
+
+        List<Notification> notifications(ClockTables.TicketRow t, SlaClock c, String kind, Instant now) {
+            Set<String> to = new LinkedHashSet<>();
+            if (t.assignee() != null) {
+                to.add(t.assignee());
+            }
+            List<String> supervisors = t.teamId() == null ? List.of() : teamSupervisors.computeIfAbsent(t.teamId(),
+                    id -> teams.get(id).members().stream().filter(m -> m.role() == Role.SUPERVISOR).map(Teams.MemberDetails::username).toList());
+            if (supervisors.isEmpty()) {
+                if (tenantSupervisors == null) {
+                    tenantSupervisors = members.all().stream().filter(m -> m.role() == Role.SUPERVISOR).map(Member::username).toList();
+                }
+                supervisors = tenantSupervisors;
+            }
+            to.addAll(supervisors);
+            String details = Jsons.createObjectBuilder().add("target", c.target().member()).add("serviceStandard", c.ruleCode())
+                    .add("dueAt", c.dueAt().toString()).add("subject", t.subject()).build().toString();
+            List<Notification> out = new ArrayList<>(to.size());
+            for (String who : to) {
+                out.add(new Notification(who, kind, t.id(), t.number(), details, now.atOffset(ZoneOffset.UTC)));
+            }
+            return out;
         }
-        List<String> supervisors = t.teamId() == null ? List.of() : teams.get(t.teamId()).members().stream()
-                .filter(m -> m.role() == Role.SUPERVISOR).map(Teams.MemberDetails::username).toList();
-        if (supervisors.isEmpty()) {
-            supervisors = members.all().stream().filter(m -> m.role() == Role.SUPERVISOR).map(Member::username).toList();
-        }
-        to.addAll(supervisors);
-        String data = Jsons.createObjectBuilder().add("target", c.target().member()).add("serviceStandard", c.ruleCode())
-                .add("dueAt", c.dueAt().toString()).add("subject", t.subject()).build().toString();
-        for (String who : to) {
-            this.data.entityManager().persist(new Notification(who, kind, t.id(), t.number(), data, now.atOffset(ZoneOffset.UTC)));
-        }
-        return to.size();
     }
 
 }

@@ -13,16 +13,21 @@ import io.kefu.platform.tenant.TenantContext;
 
 /**
  * One pass of the service standards' sweep: reads the platform agenda, visits only tenants
- * with something due, fires each due warning and breach in its own transaction, then settles
- * the tenant's agenda entry. Safe to run on two nodes at once: each effect is guarded by a
- * conditional UPDATE ({@link SlaClocks#fireWarning}), so the second sweeper finds nothing to do.
+ * with something due, fires their due warnings and breaches a page per transaction, then
+ * settles the tenant's agenda entry. Safe to run on two nodes at once: each effect is guarded
+ * by a conditional UPDATE of its clock ({@link SlaClocks#fireWarnings}), so the second sweeper
+ * finds nothing to do. A page that fails is retried one clock per transaction, so one bad
+ * clock cannot hold back the others (ADR 0012).
  */
 @ApplicationScoped
 public class SlaSweep {
 
     private static final Logger LOG = Logger.getLogger(SlaSweep.class.getName());
     static final int TENANTS_PER_PASS = 1_000;
-    static final int CLOCKS_PER_QUERY = 200;
+    /** Clocks fired per transaction. */
+    static final int PAGE = 500;
+    /** Pages per tenant and kind in one pass; a tenant with more stays due and continues next pass. */
+    static final int PAGES_PER_PASS = 20;
 
     @Inject
     Agenda agenda;
@@ -45,8 +50,8 @@ public class SlaSweep {
             int[] fired = new int[2];
             try {
                 tenantContext.run(new TenantCode(entry.tenantCode()), () -> {
-                    fired[0] = fire(clocks.dueWarnings(now, CLOCKS_PER_QUERY), true, now);
-                    fired[1] = fire(clocks.dueBreaches(now, CLOCKS_PER_QUERY), false, now);
+                    fired[0] = fire(true, now);
+                    fired[1] = fire(false, now);
                     clocks.settleAgenda();
                 });
             } catch (RuntimeException e) {
@@ -62,21 +67,38 @@ public class SlaSweep {
         return new Result(due.size(), warnings, breaches);
     }
 
-    /**
-     * Fires the clocks found due; a full page means more may be due: the entry then stays due
-     * (settling finds the next alarm in the past) and the next pass continues.
-     */
-    private int fire(List<String> ids, boolean warning, Instant now) {
+    /** Fires the due warnings (or breaches) of the bound tenant, page by page, until a page is not full. */
+    private int fire(boolean warning, Instant now) {
         int fired = 0;
-        for (String id : ids) {
-            try {
-                if (warning ? clocks.fireWarning(id, now) : clocks.fireBreach(id, now)) {
-                    fired++;
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "SLA " + (warning ? "warning" : "breach") + " of clock " + id + " failed; retried next pass", e);
+        for (int page = 0; page < PAGES_PER_PASS; page++) {
+            List<String> ids = warning ? clocks.dueWarnings(now, PAGE) : clocks.dueBreaches(now, PAGE);
+            fired += firePage(ids, warning, now);
+            if (ids.size() < PAGE) {
+                break;
             }
         }
         return fired;
+    }
+
+    private int firePage(List<String> ids, boolean warning, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try {
+            return warning ? clocks.fireWarnings(ids, now) : clocks.fireBreaches(ids, now);
+        } catch (RuntimeException e) {
+            String what = warning ? "warning" : "breach";
+            if (ids.size() == 1) {
+                LOG.log(Level.WARNING, "SLA " + what + " of clock " + ids.get(0) + " failed; retried next pass", e);
+                return 0;
+            }
+            // The page rolled back whole; one clock per transaction finds the culprit and fires the rest.
+            LOG.log(Level.INFO, "SLA " + what + " page of " + ids.size() + " clocks failed; firing them one by one", e);
+            int fired = 0;
+            for (String id : ids) {
+                fired += firePage(List.of(id), warning, now);
+            }
+            return fired;
+        }
     }
 }

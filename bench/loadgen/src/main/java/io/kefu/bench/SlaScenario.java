@@ -1,0 +1,317 @@
+package io.kefu.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+
+import jakarta.json.Json;
+
+/**
+ * Service standards at scale on PostgreSQL (issue 5), each figure against a plain SQL scan of the
+ * same rows in the same run:
+ * <ul>
+ * <li>re-evaluation: N open tickets of one tenant, then a rule's first version (clocks start for
+ * all) and a changed target (every clock recomputed), each one {@code PUT
+ * /api/v1/service-standards/bench} that returns when all tickets are done;</li>
+ * <li>sweep: T tenants × M open tickets whose warnings all fall due at once; the time until the
+ * running server's sweep (every second) has fired every one of them, each exactly once with its
+ * timeline entry and notification.</li>
+ * </ul>
+ * Tickets and clocks are written with JDBC batches. The re-evaluation tenant is provisioned over
+ * REST; the sweep's tenants are copies of a provisioned tenant: its schema's DDL as {@code
+ * pg_dump} prints it, its platform row and an SLA agenda entry (all the sweep reads), because
+ * provisioning 1,000 tenants over REST takes more than half an hour here.
+ */
+final class SlaScenario {
+
+    private static final String[] OPEN = {"NEW", "ASSIGNED", "IN_PROGRESS", "REOPENED"};
+    private static final String OPEN_SQL = "('NEW','ASSIGNED','IN_PROGRESS','PENDING_CUSTOMER','REOPENED')";
+    private final Options o;
+
+    SlaScenario(Options o) {
+        this.o = o;
+    }
+
+    String run() throws Exception {
+        String base = o.get("url", "http://127.0.0.1:18990");
+        String jdbc = o.require("jdbc");
+        String operatorPassword = o.require("operator-password");
+        int[] reeval = o.getInts("reeval", new int[] {10_000, 30_000, 100_000});
+        String[] sweeps = o.get("sweep", "10x1000,100x1000,1000x1000").split(",");
+        Path docs = Path.of(o.get("docs", "docs"));
+        KefuClient operator = KefuClient.operator(base, operatorPassword);
+        StringBuilder md = new StringBuilder("## Service standards: re-evaluation and sweep (bench/sla.sh → SlaScenario)\n\n");
+        md.append("Measured ").append(Instant.now().truncatedTo(ChronoUnit.MINUTES)).append(" on PostgreSQL, one Kefu node (runnable "
+                + "bundle, `-Xmx1g`). The baseline of each row is a plain SQL scan of the same rows in the same run: one query over "
+                + "JDBC reading every row the operation reads (tickets joined to their clocks), all rows fetched. A plain set-based "
+                + "UPDATE of the same clocks is shown as a second reference for the re-evaluation.\n\n");
+
+        md.append("### Re-evaluation after a rule change\n\n");
+        md.append("One tenant with N open tickets (kinds, priorities, channels and categories mixed). `PUT "
+                + "/api/v1/service-standards/bench` with a first version (24x7, resolution in 8 h, warning at 75 %) starts a clock for "
+                + "every ticket; a second version (4 h) recomputes every clock from its start. Each ticket gets an `SLA` entry on its "
+                + "timeline; the call returns when all pages (2,000 tickets per transaction) are done.\n\n");
+        md.append("| open tickets | plain scan ms | plain UPDATE ms | first rule ms | × scan | rule change ms | × scan | × UPDATE | µs/ticket |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        List<String> xs = new ArrayList<>();
+        double[] scanR = new double[reeval.length], changeR = new double[reeval.length], firstR = new double[reeval.length];
+        for (int i = 0; i < reeval.length; i++) {
+            int n = reeval[i];
+            String code = String.format("slar%d", i);
+            operator.provisionTenant(code, "general", "bench-admin-1");
+            String schema = "t_" + code;
+            try (Connection c = DriverManager.getConnection(jdbc)) {
+                openTickets(c, schema, n, null, i);
+                analyze(c, schema);
+            }
+            KefuClient admin = KefuClient.bearer(base, KefuClient.issueToken(base, code, "admin", "bench-admin-1"));
+            long first = timed(() -> admin.send("PUT", "/api/v1/service-standards/bench", rule("PT8H"), 201));
+            long change = timed(() -> admin.send("PUT", "/api/v1/service-standards/bench", rule("PT4H"), 200));
+            long scan;
+            long update;
+            try (Connection c = DriverManager.getConnection(jdbc)) {
+                long recomputed = count(c, "select count(*) from " + schema + ".sla_clock where rule_version = 2");
+                if (recomputed != n) {
+                    throw new IllegalStateException(recomputed + " of " + n + " clocks recomputed in " + schema);
+                }
+                scan = bestOf(3, () -> scan(c, "select t.id, t.kind, t.category, t.priority, t.channel, t.status, t.created_at, "
+                        + "t.first_response_at, t.last_event_seq, t.version, c.* from " + schema + ".ticket t join " + schema
+                        + ".sla_clock c on c.ticket_id = t.id where t.status in " + OPEN_SQL));
+                update = timed(() -> execute(c, "update " + schema + ".sla_clock c set due_at = c.started_at + interval '4 hours', "
+                        + "updated_at = now() from " + schema + ".ticket t where t.id = c.ticket_id and t.status in " + OPEN_SQL));
+            }
+            xs.add(String.format(Locale.ROOT, "%,d", n));
+            scanR[i] = scan;
+            firstR[i] = first;
+            changeR[i] = change;
+            md.append(String.format(Locale.ROOT, "| %,d | %d | %d | %d | %.1f | %d | %.1f | %.1f | %.0f |%n", n, scan, update, first,
+                    first / (double) Math.max(scan, 1), change, change / (double) Math.max(scan, 1), change / (double) Math.max(update, 1),
+                    change * 1000.0 / n));
+            System.err.printf(Locale.ROOT, "[bench] sla re-evaluation %d: scan %d ms, first %d ms, change %d ms%n", n, scan, first, change);
+        }
+        new Plot("Re-evaluating open tickets after a rule change", "open tickets", "ms", xs)
+                .series("rule change (Kefu)", changeR, false).series("first rule (Kefu)", firstR, false)
+                .series("plain SQL scan", scanR, true)
+                .write(docs.resolve("bench/sla-reevaluation.png"));
+        md.append("\n![re-evaluation](bench/sla-reevaluation.png)\n\n");
+        md.append(verdict("re-evaluation", changeR, scanR, xs));
+
+        md.append("### Sweep for due warnings\n\n");
+        md.append("T tenants × M open tickets, each with a running resolution clock and an assignee; every warning is made due at "
+                + "once (and each tenant's agenda entry), then the time is taken until the server's sweep (every second, one node) "
+                + "has fired all of them: per tenant, pages of 500 clocks, each page one transaction with its conditional UPDATEs, "
+                + "timeline entries and notifications. Afterwards the timeline entries are counted: exactly T × M. The baseline "
+                + "scans the same due rows of every tenant (clocks joined to tickets), one query per tenant on one connection.\n\n");
+        md.append("| tenants × tickets | warnings | plain scan ms | sweep ms | × scan | µs/warning |\n|---|---:|---:|---:|---:|---:|\n");
+        List<String> sx = new ArrayList<>();
+        double[] sweepS = new double[sweeps.length], scanS = new double[sweeps.length];
+        String template = "slat";
+        operator.provisionTenant(template, "general", "bench-admin-1");
+        String ddl = TenantsScenario.dumpSchema(jdbc, "t_" + template);
+        for (int i = 0; i < sweeps.length; i++) {
+            int t = Integer.parseInt(sweeps[i].split("x")[0]);
+            int m = Integer.parseInt(sweeps[i].split("x")[1]);
+            List<String> schemas = new ArrayList<>();
+            long load0 = System.nanoTime();
+            try (Connection c = DriverManager.getConnection(jdbc)) {
+                for (int k = 0; k < t; k++) {
+                    String code = String.format("sw%d-%04d", i, k);
+                    String schema = "t_" + code.replace('-', '_');
+                    try (Statement st = c.createStatement()) {
+                        st.execute(ddl.replace("t_" + template, schema));
+                    }
+                    openTickets(c, schema, m, "admin", k);
+                    c.setAutoCommit(false);
+                    try (Statement st = c.createStatement()) {
+                        st.executeUpdate("insert into " + schema + ".sla_clock (id, ticket_id, target, rule_code, rule_version, calendar_code,"
+                                + " business_time, target_iso, warn_percent, cycle, started_at, due_at, warn_at, target_millis, paused_millis, updated_at)"
+                                + " select md5(t.id || 'c'), t.id, 'RESOLUTION', 'bench', 1, '24x7', false, 'PT1H', 75, 1, now() - interval '50 minutes',"
+                                + " now() + interval '10 minutes', now() + interval '1 day', 3600000, 0, now() from " + schema + ".ticket t");
+                        st.executeUpdate("insert into " + schema + ".sla_standard (code, position, rule_version, document, updated_at)"
+                                + " values ('bench', 1, 1, '" + rule("PT1H") + "', now())");
+                        st.executeUpdate("insert into " + schema + ".sla_standard_version (id, code, rule_version, document, created_at, created_by)"
+                                + " values ('" + UUID.randomUUID() + "', 'bench', 1, '" + rule("PT1H") + "', now(), 'bench')");
+                        st.executeUpdate("insert into kefu.tenant (code, name, industry, status, schema_name, plan_code, admin_email, created_at,"
+                                + " updated_at, version) select '" + code + "', 'Bench " + code + "', industry, status, '" + schema + "', plan_code,"
+                                + " admin_email, now(), now(), 0 from kefu.tenant where code = '" + template + "'");
+                        st.executeUpdate("insert into kefu.sla_agenda (tenant_code, next_due_at) values ('" + code + "', now() + interval '1 day')");
+                    }
+                    c.commit();
+                    c.setAutoCommit(true);
+                    analyze(c, schema);
+                    schemas.add(schema);
+                }
+            }
+            System.err.printf(Locale.ROOT, "[bench] sla sweep %s loaded in %d s%n", sweeps[i], (System.nanoTime() - load0) / 1_000_000_000);
+            long scan;
+            long sweep;
+            long entries;
+            try (Connection c = DriverManager.getConnection(jdbc)) {
+                c.setAutoCommit(false);
+                try (Statement st = c.createStatement()) {
+                    for (String s : schemas) {
+                        st.executeUpdate("update " + s + ".sla_clock set warn_at = now() - interval '1 minute'");
+                    }
+                    st.executeUpdate("update kefu.sla_agenda set next_due_at = now() - interval '1 minute' where tenant_code like 'sw" + i + "-%'");
+                }
+                c.commit();
+                long t0 = System.nanoTime();
+                c.setAutoCommit(true);
+                while (count(c, "select count(*) from kefu.sla_agenda where tenant_code like 'sw" + i + "-%' and next_due_at <= now()") > 0) {
+                    Thread.sleep(200);
+                }
+                sweep = (System.nanoTime() - t0) / 1_000_000;
+                // The baseline reads what the sweep read: the due clocks with their tickets, tenant by tenant (now fired, so not filtered on the guard).
+                scan = bestOf(3, () -> {
+                    for (String s : schemas) {
+                        scan(c, "select c.id, c.ticket_id, c.rule_code, c.rule_version, c.due_at, c.warn_at, t.number, t.subject, t.assignee,"
+                                + " t.team_id, t.last_event_seq, t.version from " + s + ".sla_clock c join " + s + ".ticket t on t.id = c.ticket_id"
+                                + " where c.stopped_at is null and c.paused_since is null and c.warn_at <= now()");
+                    }
+                    return null;
+                });
+                entries = 0;
+                long unfired = 0;
+                for (String s : schemas) {
+                    entries += count(c, "select count(*) from " + s + ".ticket_event where type = 'SLA'");
+                    unfired += count(c, "select count(*) from " + s + ".sla_clock where warned_at is null");
+                }
+                if (entries != (long) t * m || unfired != 0) {
+                    throw new IllegalStateException("sweep " + sweeps[i] + ": " + entries + " timeline entries, " + unfired + " unfired");
+                }
+            }
+            sx.add(sweeps[i]);
+            sweepS[i] = sweep;
+            scanS[i] = scan;
+            md.append(String.format(Locale.ROOT, "| %d × %,d | %,d | %d | %d | %.1f | %.0f |%n", t, m, entries, scan, sweep,
+                    sweep / (double) Math.max(scan, 1), sweep * 1000.0 / entries));
+            System.err.printf(Locale.ROOT, "[bench] sla sweep %s: scan %d ms, sweep %d ms%n", sweeps[i], scan, sweep);
+        }
+        new Plot("Sweep firing every due warning", "tenants × open tickets", "ms", sx)
+                .series("sweep (Kefu)", sweepS, false).series("plain SQL scan", scanS, true)
+                .write(docs.resolve("bench/sla-sweep.png"));
+        md.append("\n![sweep](bench/sla-sweep.png)\n\n");
+        md.append(verdict("sweep", sweepS, scanS, sx));
+        return md.toString();
+    }
+
+    /** Whether the goal (within 3× of the plain scan) holds at each size, worded from this run's ratios. */
+    private static String verdict(String what, double[] kefu, double[] scan, List<String> sizes) {
+        List<String> met = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
+        for (int i = 0; i < kefu.length; i++) {
+            double ratio = kefu[i] / Math.max(scan[i], 1);
+            (ratio <= 3 ? met : missed).add(String.format(Locale.ROOT, "%s (%.1f×)", sizes.get(i), ratio));
+        }
+        if (missed.isEmpty()) {
+            return "Goal for the " + what + " (within 3× of the plain scan): **met** at every size: " + String.join(", ", met) + ".\n\n";
+        }
+        return "Goal for the " + what + " (within 3× of the plain scan): **not met** at " + String.join(", ", missed)
+                + (met.isEmpty() ? "" : "; met at " + String.join(", ", met)) + ".\n\n";
+    }
+
+    static String rule(String resolution) {
+        return Json.createObjectBuilder().add("name", Json.createObjectBuilder().add("zh-CN", "基准").add("en", "Bench")).add("order", 1)
+                .add("calendar", "24x7").add("businessTime", false).add("targets", Json.createObjectBuilder().add("resolution", resolution))
+                .add("warnAtPercent", 75).build().toString();
+    }
+
+    /** N open tickets written with JDBC batches, created within the last hour. */
+    private static void openTickets(Connection c, String schema, int n, String assignee, long seed) throws SQLException {
+        c.setAutoCommit(false);
+        Random r = new Random(seed);
+        Instant now = Instant.now();
+        try (PreparedStatement ps = c.prepareStatement("insert into " + schema + ".ticket (id, number, kind, status, priority, channel,"
+                + " subject, subject_search, category, assignee, tags, created_at, created_by, updated_at, reopen_count, last_event_seq, version)"
+                + " values (?,?,?,?,?,?,?,?,?,?,',bench,',?,'bench',?,0,0,0)")) {
+            for (int k = 1; k <= n; k++) {
+                String subject = TicketData.SUBJECTS_ZH[r.nextInt(TicketData.SUBJECTS_ZH.length)] + " #" + k;
+                Timestamp created = Timestamp.from(now.minusSeconds(r.nextInt(3600)));
+                ps.setString(1, new UUID(r.nextLong(), r.nextLong()).toString());
+                ps.setString(2, String.format("B-%07d", k));
+                ps.setString(3, TicketData.KINDS[r.nextInt(TicketData.KINDS.length)]);
+                ps.setString(4, OPEN[r.nextInt(OPEN.length)]);
+                ps.setString(5, TicketData.PRIORITIES[r.nextInt(TicketData.PRIORITIES.length)]);
+                ps.setString(6, TicketData.CHANNELS[r.nextInt(TicketData.CHANNELS.length)]);
+                ps.setString(7, subject);
+                ps.setString(8, subject);
+                ps.setString(9, TicketData.CATEGORIES[r.nextInt(TicketData.CATEGORIES.length)]);
+                ps.setString(10, assignee);
+                ps.setTimestamp(11, created);
+                ps.setTimestamp(12, created);
+                ps.addBatch();
+                if (k % 2_000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        c.commit();
+        c.setAutoCommit(true);
+    }
+
+    private static void analyze(Connection c, String schema) throws SQLException {
+        execute(c, "analyze " + schema + ".ticket");
+        execute(c, "analyze " + schema + ".sla_clock");
+    }
+
+    private static long execute(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            return st.executeUpdate(sql);
+        }
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Reads every row and column of the query, as a client processing them would. */
+    private static long scan(Connection c, String sql) throws SQLException {
+        long cells = 0;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int k = 1; k <= columns; k++) {
+                    if (rs.getObject(k) != null) {
+                        cells++;
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    @FunctionalInterface
+    interface Work {
+        Object run() throws Exception;
+    }
+
+    private static long timed(Work w) throws Exception {
+        long t0 = System.nanoTime();
+        w.run();
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static long bestOf(int runs, Work w) throws Exception {
+        long best = Long.MAX_VALUE;
+        for (int k = 0; k < runs; k++) {
+            best = Math.min(best, timed(w));
+        }
+        return best;
+    }
+}

@@ -1,0 +1,450 @@
+package io.kefu.platform.sla;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.PersistenceException;
+
+import io.kefu.platform.audit.AuditLog;
+import io.kefu.platform.security.CallerContext;
+import io.kefu.platform.tenant.TenantContext;
+import io.kefu.platform.tenant.persistence.TenantPersistence;
+import io.kefu.platform.ticket.Channel;
+import io.kefu.platform.ticket.Priority;
+import io.kefu.platform.ticket.TicketKind;
+import io.kefu.platform.ticket.TicketStatus;
+
+/**
+ * The bound tenant's clocks, ticket timelines and notifications as tables, for the set-based
+ * paths (ADR 0012): the re-evaluation after a rule change and the sweep read and write a page
+ * of rows per statement, with JDBC batches on the transaction's own connection, instead of an
+ * entity per row. The connection is the EntityManager's, so these statements share the
+ * caller's transaction with everything else it does. Table names carry the bound tenant's
+ * schema, a validated code (ADR 0002); values are always bound parameters.
+ */
+@ApplicationScoped
+class ClockTables {
+
+    private static final String CLOCK_COLUMNS = "id, ticket_id, target, rule_code, rule_version, calendar_code, business_time, target_iso,"
+            + " warn_percent, cycle, started_at, due_at, warn_at, target_millis, paused_since, paused_millis, stopped_at, outcome,"
+            + " breached_by_millis, warned_at, breached_at, updated_at";
+
+    private static final String OPEN_STATUSES = SlaClocks.openStatuses().stream().map(s -> "'" + s.name() + "'")
+            .collect(Collectors.joining(", "));
+
+    /** Clocks running and not paused: the only ones a warning or breach can fire for. */
+    private static final String RUNNING = "stopped_at is null and paused_since is null";
+
+    @Inject
+    TenantPersistence data;
+
+    @Inject
+    TenantContext tenants;
+
+    @Inject
+    CallerContext callers;
+
+    /** An open ticket's clock inputs with the row version its timeline entry is guarded by. */
+    record OpenTicket(ClockInputs inputs, TimelineHead head) {
+    }
+
+    /** What a sweep's notifications and timeline entries need of a ticket. */
+    record TicketRow(String id, String number, String subject, String assignee, String teamId, TimelineHead head) {
+
+        /** A ticket entity's row for notifications (its timeline goes through the entity). */
+        static TicketRow of(io.kefu.platform.ticket.Ticket t) {
+            return new TicketRow(t.id(), t.number(), t.subject(), t.assignee(), t.teamId(), null);
+        }
+    }
+
+    /** A ticket's last timeline sequence number and row version as read. */
+    record TimelineHead(int lastEventSeq, long version) {
+    }
+
+    /** One SLA entry for a ticket's timeline. */
+    record Entry(String ticketId, Instant at, JsonObject details) {
+    }
+
+    private Connection connection() {
+        // The EntityManager's own connection, enlisted in the running JTA transaction.
+        return data.entityManager().unwrap(Connection.class);
+    }
+
+    private String table(String name) {
+        return tenants.require().schemaName().value() + "." + name;
+    }
+
+    /** Up to {@code limit} open tickets with ids after {@code afterId} (null: from the first), by id. */
+    List<OpenTicket> openTickets(String afterId, int limit) {
+        String sql = "select t.id, t.kind, t.category, t.priority, t.channel, t.status, t.created_at, t.resolved_at, t.first_response_at,"
+                + " c.grade, t.last_event_seq, t.version from " + table("ticket") + " t left join " + table("customer")
+                + " c on c.id = t.customer_id where t.status in (" + OPEN_STATUSES + ")" + (afterId == null ? "" : " and t.id > ?")
+                + " order by t.id fetch first " + limit + " rows only";
+        List<OpenTicket> out = new ArrayList<>(limit);
+        try (PreparedStatement ps = connection().prepareStatement(sql)) {
+            if (afterId != null) {
+                ps.setString(1, afterId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ClockInputs in = new ClockInputs(rs.getString(1), TicketKind.valueOf(rs.getString(2)), rs.getString(3),
+                            Priority.valueOf(rs.getString(4)), Channel.valueOf(rs.getString(5)), TicketStatus.valueOf(rs.getString(6)),
+                            instant(rs, 7), instant(rs, 8), instant(rs, 9), rs.getString(10));
+                    out.add(new OpenTicket(in, new TimelineHead(rs.getInt(11), rs.getLong(12))));
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("reading open tickets", e);
+        }
+        return out;
+    }
+
+    /** The clocks of the tickets with ids in ({@code afterId}, {@code lastId}], by ticket and target. */
+    Map<String, Map<TargetKind, SlaClock>> clocksOfTickets(String afterId, String lastId) {
+        String sql = "select " + CLOCK_COLUMNS + " from " + table("sla_clock") + " where ticket_id <= ?" + (afterId == null ? "" : " and ticket_id > ?");
+        Map<String, Map<TargetKind, SlaClock>> out = new HashMap<>();
+        try (PreparedStatement ps = connection().prepareStatement(sql)) {
+            ps.setString(1, lastId);
+            if (afterId != null) {
+                ps.setString(2, afterId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SlaClock c = clock(rs);
+                    out.computeIfAbsent(c.ticketId(), k -> new EnumMap<>(TargetKind.class)).put(c.target(), c);
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("reading clocks", e);
+        }
+        return out;
+    }
+
+    /** The clocks with these ids. */
+    List<SlaClock> clocks(Collection<String> ids) {
+        List<SlaClock> out = new ArrayList<>(ids.size());
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = connection().prepareStatement("select " + CLOCK_COLUMNS + " from " + table("sla_clock")
+                + " where id in (" + marks(ids.size()) + ")")) {
+            bindAll(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(clock(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("reading clocks", e);
+        }
+        return out;
+    }
+
+    /** Ids of running clocks whose warning ({@code warning}) or breach is due at {@code now} and has not fired, most overdue first. */
+    List<String> due(boolean warning, Instant now, int limit) {
+        String sql = warning
+                ? "select id from " + table("sla_clock") + " where " + RUNNING + " and warned_at is null and warn_at <= ? and warn_at < due_at order by warn_at"
+                : "select id from " + table("sla_clock") + " where " + RUNNING + " and breached_at is null and due_at <= ? order by due_at";
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = connection().prepareStatement(sql + " fetch first " + limit + " rows only")) {
+            ps.setObject(1, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("finding due clocks", e);
+        }
+        return out;
+    }
+
+    /**
+     * Marks the warning (or breach) of each clock as fired at {@code now}, each with its own
+     * conditional UPDATE (one batch for the page): a row counts as won only when its guard
+     * column was still empty and the clock still due. A concurrent sweep's UPDATE of the same row
+     * waits for this transaction and then finds the guard set, so each is won exactly once.
+     * Rows are taken in id order, so two sweeps lock a shared page in the same order.
+     */
+    Set<String> claim(Collection<String> clockIds, boolean warning, Instant now) {
+        List<String> ids = clockIds.stream().sorted().toList();
+        String sql = warning
+                ? "update " + table("sla_clock") + " set warned_at = ? where id = ? and warned_at is null and " + RUNNING + " and warn_at <= ?"
+                : "update " + table("sla_clock") + " set breached_at = ? where id = ? and breached_at is null and " + RUNNING + " and due_at <= ?";
+        Set<String> won = new LinkedHashSet<>();
+        if (ids.isEmpty()) {
+            return won;
+        }
+        try (PreparedStatement ps = connection().prepareStatement(sql)) {
+            for (String id : ids) {
+                ps.setObject(1, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
+                ps.setString(2, id);
+                ps.setObject(3, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1) {
+                    won.add(ids.get(i));
+                } else if (counts[i] != 0) {
+                    // SUCCESS_NO_INFO would hide who won: exactly-once cannot be vouched for.
+                    throw new IllegalStateException("the driver did not report the row count of a fire guard (" + counts[i] + ")");
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("claiming due clocks", e);
+        }
+        return won;
+    }
+
+    /** The tickets with these ids, their rows locked until the transaction ends. */
+    Map<String, TicketRow> lockTickets(Collection<String> ticketIds) {
+        Map<String, TicketRow> out = new HashMap<>();
+        if (ticketIds.isEmpty()) {
+            return out;
+        }
+        List<String> ids = ticketIds.stream().distinct().sorted().toList();
+        try (PreparedStatement ps = connection().prepareStatement("select id, number, subject, assignee, team_id, last_event_seq, version from "
+                + table("ticket") + " where id in (" + marks(ids.size()) + ") order by id for update")) {
+            bindAll(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new TicketRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), new TimelineHead(rs.getInt(6), rs.getLong(7))));
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("locking tickets", e);
+        }
+        return out;
+    }
+
+    /** Writes new clocks. */
+    void insert(Collection<SlaClock> clocks) {
+        if (clocks.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection().prepareStatement("insert into " + table("sla_clock") + " (" + CLOCK_COLUMNS
+                + ") values (" + marks(22) + ")")) {
+            for (SlaClock c : clocks) {
+                int i = bindRecomputed(ps, c, true);
+                ps.setObject(i++, c.warnedAtColumn(), Types.TIMESTAMP_WITH_TIMEZONE);
+                ps.setObject(i++, c.breachedAtColumn(), Types.TIMESTAMP_WITH_TIMEZONE);
+                ps.setObject(i, c.updatedAtColumn(), Types.TIMESTAMP_WITH_TIMEZONE);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw failed("writing clocks", e);
+        }
+    }
+
+    /**
+     * Writes recomputed clocks. The fire guards ({@code warned_at}, {@code breached_at}) are the
+     * sweep's alone and not written here: a recompute never clears them (ADR 0008).
+     */
+    void update(Collection<SlaClock> clocks) {
+        if (clocks.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection().prepareStatement("update " + table("sla_clock") + " set ticket_id = ?, target = ?,"
+                + " rule_code = ?, rule_version = ?, calendar_code = ?, business_time = ?, target_iso = ?, warn_percent = ?, cycle = ?,"
+                + " started_at = ?, due_at = ?, warn_at = ?, target_millis = ?, paused_since = ?, paused_millis = ?, stopped_at = ?,"
+                + " outcome = ?, breached_by_millis = ?, updated_at = ? where id = ?")) {
+            for (SlaClock c : clocks) {
+                // The id leads CLOCK_COLUMNS; here it goes last, as the key.
+                int i = bindRecomputed(ps, c, false);
+                ps.setObject(i++, c.updatedAtColumn(), Types.TIMESTAMP_WITH_TIMEZONE);
+                ps.setString(i, c.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw failed("writing clocks", e);
+        }
+    }
+
+    /**
+     * Binds CLOCK_COLUMNS from id (or, without it, from ticket_id) up to breached_by_millis;
+     * returns the next parameter index.
+     */
+    private static int bindRecomputed(PreparedStatement ps, SlaClock c, boolean withId) throws SQLException {
+        int i = 1;
+        if (withId) {
+            ps.setString(i++, c.id());
+        }
+        ps.setString(i++, c.ticketId());
+        ps.setString(i++, c.target().name());
+        ps.setString(i++, c.ruleCode());
+        ps.setInt(i++, c.ruleVersion());
+        ps.setString(i++, c.calendarCode());
+        ps.setBoolean(i++, c.businessTime());
+        ps.setString(i++, c.targetIso());
+        if (c.warnPercent() == null) {
+            ps.setNull(i++, Types.INTEGER);
+        } else {
+            ps.setInt(i++, c.warnPercent());
+        }
+        ps.setInt(i++, c.cycle());
+        ps.setObject(i++, c.startedAtColumn(), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setObject(i++, c.dueAtColumn(), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setObject(i++, c.warnAtColumn(), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setLong(i++, c.targetMillis());
+        ps.setObject(i++, c.pausedSinceColumn(), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setLong(i++, c.pausedMillis());
+        ps.setObject(i++, c.stoppedAtColumn(), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setString(i++, c.outcome() == null ? null : c.outcome().name());
+        if (c.breachedByMillis() == null) {
+            ps.setNull(i++, Types.BIGINT);
+        } else {
+            ps.setLong(i++, c.breachedByMillis());
+        }
+        return i;
+    }
+
+    /**
+     * Appends SLA entries to the tickets' timelines, numbered after each ticket's last entry as
+     * read in {@code heads}, and moves each ticket's row version on, as an entry written
+     * through the entity would. A ticket whose row version is no longer the one read was
+     * changed meanwhile: nothing is appended then, and those tickets are returned so that the
+     * caller rolls its page back and reads them again.
+     */
+    Set<String> append(List<Entry> entries, Map<String, TimelineHead> heads) {
+        Map<String, List<Entry>> byTicket = new LinkedHashMap<>();
+        entries.forEach(e -> byTicket.computeIfAbsent(e.ticketId(), k -> new ArrayList<>()).add(e));
+        Set<String> moved = new LinkedHashSet<>();
+        if (byTicket.isEmpty()) {
+            return moved;
+        }
+        List<String> ids = byTicket.keySet().stream().sorted().toList();
+        try (PreparedStatement ps = connection().prepareStatement("update " + table("ticket")
+                + " set last_event_seq = ?, version = version + 1 where id = ? and version = ?")) {
+            for (String id : ids) {
+                TimelineHead h = heads.get(id);
+                ps.setInt(1, h.lastEventSeq() + byTicket.get(id).size());
+                ps.setString(2, id);
+                ps.setLong(3, h.version());
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    moved.add(ids.get(i));
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("updating tickets", e);
+        }
+        if (!moved.isEmpty()) {
+            return moved;
+        }
+        String actor = callers.username(AuditLog.SYSTEM);
+        try (PreparedStatement ps = connection().prepareStatement("insert into " + table("ticket_event")
+                + " (id, ticket_id, seq, occurred_at, actor, type, visibility, body, data) values (?, ?, ?, ?, ?, 'SLA', 'INTERNAL', null, ?)")) {
+            for (var e : byTicket.entrySet()) {
+                int seq = heads.get(e.getKey()).lastEventSeq();
+                for (Entry x : e.getValue()) {
+                    ps.setString(1, UUID.randomUUID().toString());
+                    ps.setString(2, x.ticketId());
+                    ps.setInt(3, ++seq);
+                    ps.setObject(4, odt(x.at()), Types.TIMESTAMP_WITH_TIMEZONE);
+                    ps.setString(5, actor);
+                    ps.setString(6, x.details().toString());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw failed("writing timeline entries", e);
+        }
+        return moved;
+    }
+
+    /** Writes notifications. */
+    void insertNotifications(Collection<Notification> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection().prepareStatement("insert into " + table("notification")
+                + " (id, recipient, kind, ticket_id, ticket_number, data, created_at) values (?, ?, ?, ?, ?, ?, ?)")) {
+            for (Notification n : notes) {
+                ps.setString(1, n.id());
+                ps.setString(2, n.recipient());
+                ps.setString(3, n.kind());
+                ps.setString(4, n.ticketId());
+                ps.setString(5, n.ticketNumber());
+                ps.setString(6, n.data());
+                ps.setObject(7, n.createdAt(), Types.TIMESTAMP_WITH_TIMEZONE);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw failed("writing notifications", e);
+        }
+    }
+
+    private static SlaClock clock(ResultSet rs) throws SQLException {
+        String outcome = rs.getString(18);
+        long breachedBy = rs.getLong(19);
+        Long breachedByMillis = rs.wasNull() ? null : breachedBy;
+        int warn = rs.getInt(9);
+        Integer warnPercent = rs.wasNull() ? null : warn;
+        return SlaClock.restore(rs.getString(1), rs.getString(2), TargetKind.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5),
+                rs.getString(6), rs.getBoolean(7), rs.getString(8), warnPercent, rs.getInt(10), odt(rs, 11), odt(rs, 12), odt(rs, 13),
+                rs.getLong(14), odt(rs, 15), rs.getLong(16), odt(rs, 17), outcome == null ? null : SlaClock.Outcome.valueOf(outcome),
+                breachedByMillis, odt(rs, 20), odt(rs, 21), odt(rs, 22));
+    }
+
+    private static OffsetDateTime odt(ResultSet rs, int column) throws SQLException {
+        Instant at = instant(rs, column);
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * A timestamp with time zone as an instant. Not {@code getObject(column, OffsetDateTime.class)}:
+     * the container's connection wrapper reaches that JDBC 4.1 method by reflection, per call.
+     */
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        java.sql.Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+
+    private static OffsetDateTime odt(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static void bindAll(PreparedStatement ps, Collection<String> values) throws SQLException {
+        int i = 1;
+        for (String v : values) {
+            ps.setString(i++, v);
+        }
+    }
+
+    private static PersistenceException failed(String what, SQLException e) {
+        return new PersistenceException("SLA tables: " + what + " failed", e);
+    }
+}

@@ -1,0 +1,263 @@
+package io.kefu.platform.sla;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.kefu.db.SchemaMigrator;
+import io.kefu.db.testing.TestPostgres;
+import io.kefu.platform.security.CallerContext;
+import io.kefu.platform.sla.calendar.BusinessCalendar;
+import io.kefu.platform.tenant.TenantCode;
+import io.kefu.platform.tenant.TenantContext;
+import io.kefu.platform.tenant.persistence.TenantPersistence;
+import io.kefu.platform.ticket.TicketStatus;
+
+/**
+ * {@link ClockTables}, the JDBC side of the set-based re-evaluation and sweep, against real
+ * databases (H2 and PostgreSQL) outside the container, with local transactions: clocks survive
+ * the round trip through their columns, two sweeps claiming the same page of warnings at once
+ * win each exactly once, and timeline entries are numbered after the ticket's last one and
+ * refused when the ticket changed since it was read.
+ */
+class ClockTablesDatabaseTest {
+
+    private static final String TENANT = "clocks";
+    private static final String SCHEMA = "t_" + TENANT;
+
+    private EntityManagerFactory emf;
+    private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+    private final TenantContext tenants = new TenantContext();
+    private ClockTables tables;
+
+    @AfterEach
+    void close() {
+        if (emf != null) {
+            emf.close();
+        }
+    }
+
+    private void open(String database) throws Exception {
+        String url = database.equals("h2")
+                ? "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DEFAULT_LOCK_TIMEOUT=20000"
+                : TestPostgres.freshDatabaseUrl();
+        try (Connection c = DriverManager.getConnection(url)) {
+            SchemaMigrator.migrate(c, new SchemaMigrator.SchemaName(SCHEMA), SchemaMigrator.TENANT_CHANGELOG);
+        }
+        Map<String, Object> props = new HashMap<>();
+        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
+        props.put("jakarta.persistence.jtaDataSource", "");
+        props.put("jakarta.persistence.jdbc.url", url);
+        props.put("jakarta.persistence.jdbc.driver", database.equals("h2") ? "org.h2.Driver" : "org.postgresql.Driver");
+        props.put("eclipselink.target-server", "None");
+        props.put("eclipselink.logging.level", "WARNING");
+        emf = Persistence.createEntityManagerFactory("kefu", props);
+        tables = new ClockTables();
+        tables.data = new TenantPersistence() {
+            @Override
+            public EntityManager entityManager() {
+                return current.get();
+            }
+        };
+        tables.tenants = tenants;
+        tables.callers = new CallerContext();
+    }
+
+    /** Runs {@code work} for the tenant in its own transaction on its own EntityManager, as one sweep page would. */
+    private <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager(Map.of(TenantPersistence.TENANT_PROPERTY, SCHEMA));
+        current.set(em);
+        try (TenantContext.Binding ignored = tenants.bind(new TenantCode(TENANT))) {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            current.remove();
+            em.close();
+        }
+    }
+
+    private static final Instant START = Instant.parse("2026-12-01T08:00:00Z");
+
+    /** Open tickets, each with a running resolution clock of {@code rule} started at START, written through the tables. */
+    private List<String> ticketsWithClocks(int n, ServiceStandard rule) {
+        return inTransaction(em -> {
+            List<String> ids = new ArrayList<>();
+            List<SlaClock> clocks = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String id = String.format("ticket-%04d", i);
+                em.createNativeQuery("insert into " + SCHEMA + ".ticket (id, number, kind, status, priority, channel, subject, subject_search,"
+                                + " tags, created_at, created_by, updated_at, last_event_seq) values (?, ?, 'FAULT', 'IN_PROGRESS', 'NORMAL', 'PHONE',"
+                                + " 'x', 'x', ',', ?, 'test', ?, 2)")
+                        .setParameter(1, id).setParameter(2, "T-" + i).setParameter(3, START.atOffset(ZoneOffset.UTC))
+                        .setParameter(4, START.atOffset(ZoneOffset.UTC)).executeUpdate();
+                ids.add(id);
+                clocks.add(SlaClock.start(id, TargetKind.RESOLUTION, rule, BusinessCalendar.ALWAYS, START));
+            }
+            tables.insert(clocks);
+            return ids;
+        });
+    }
+
+    private static ServiceStandard rule(int version, String resolution) {
+        return SlaClockTest.rule("bench", version, false, resolution, 75);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void clocksSurviveTheRoundTripAndARecomputeKeepsTheFireGuards(String database) throws Exception {
+        open(database);
+        List<String> ids = ticketsWithClocks(3, rule(1, "PT8H"));
+        Instant now = START.plus(Duration.ofHours(7));
+        // The warning (75 % of 8 h = 6 h) of the first ticket fires before the rule changes.
+        String first = inTransaction(em -> tables.clocksOfTickets(null, ids.get(0))).get(ids.get(0)).get(TargetKind.RESOLUTION).id();
+        assertEquals(Set.of(first), inTransaction(em -> tables.claim(List.of(first), true, now)));
+
+        inTransaction(em -> {
+            var clocks = tables.clocksOfTickets(null, ids.get(2));
+            assertEquals(3, clocks.size());
+            List<SlaClock> changed = new ArrayList<>();
+            clocks.values().forEach(m -> {
+                SlaClock c = m.get(TargetKind.RESOLUTION);
+                c.apply(rule(2, "PT4H"), BusinessCalendar.ALWAYS, now);
+                changed.add(c);
+            });
+            tables.update(changed);
+            return null;
+        });
+        var after = inTransaction(em -> tables.clocksOfTickets(ids.get(0), ids.get(2)));
+        assertEquals(Set.of(ids.get(1), ids.get(2)), after.keySet(), "the range excludes its start");
+        SlaClock c = inTransaction(em -> tables.clocksOfTickets(null, ids.get(0))).get(ids.get(0)).get(TargetKind.RESOLUTION);
+        assertEquals(2, c.ruleVersion());
+        assertEquals("PT4H", c.targetIso());
+        assertEquals(START.plus(Duration.ofHours(4)), c.dueAt(), "recomputed from the start");
+        assertEquals(START.plus(Duration.ofHours(3)), c.warnAt());
+        assertEquals(Duration.ofHours(4).toMillis(), c.targetMillis());
+        assertEquals(now.truncatedTo(ChronoUnit.MILLIS), c.warnedAt().truncatedTo(ChronoUnit.MILLIS), "the fired warning stays fired");
+        assertNull(c.breachedAt());
+        assertNull(c.outcome());
+        assertTrue(c.isRunning());
+        assertEquals(List.of(), inTransaction(em -> tables.due(true, now, 10)).stream().filter(first::equals).toList());
+        assertEquals(2, inTransaction(em -> tables.due(true, now, 10)).size(), "the other two warnings are due at 7 h of a 4 h target");
+        assertEquals(3, inTransaction(em -> tables.due(false, now, 10)).size());
+    }
+
+    /**
+     * Two sweeps claim the same page at the same moment, each holding its transaction open a
+     * little: every warning is won by exactly one of them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void twoSweepsClaimingOnePageWinEachWarningOnce(String database) throws Exception {
+        open(database);
+        ticketsWithClocks(40, rule(1, "PT1H"));
+        Instant now = START.plus(Duration.ofMinutes(50));
+        List<String> due = inTransaction(em -> tables.due(true, now, 100));
+        assertEquals(40, due.size());
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Set<String>>> sweeps = new ArrayList<>();
+            for (int s = 0; s < 2; s++) {
+                // The second sweep claims the page in the opposite order: the guard takes rows by id either way.
+                List<String> page = new ArrayList<>(due);
+                if (s == 1) {
+                    java.util.Collections.reverse(page);
+                }
+                sweeps.add(pool.submit(() -> inTransaction(em -> {
+                    await(together);
+                    Set<String> won = tables.claim(page, true, now);
+                    pause(300);
+                    return won;
+                })));
+            }
+            Set<String> a = sweeps.get(0).get();
+            Set<String> b = sweeps.get(1).get();
+            Set<String> both = new HashSet<>(a);
+            both.retainAll(b);
+            assertEquals(Set.of(), both, "no warning won twice");
+            Set<String> all = new HashSet<>(a);
+            all.addAll(b);
+            assertEquals(new HashSet<>(due), all, "every warning won once");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(), inTransaction(em -> tables.due(true, now, 100)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void timelineEntriesFollowTheLastAndAreRefusedForATicketChangedSinceRead(String database) throws Exception {
+        open(database);
+        List<String> ids = ticketsWithClocks(2, rule(1, "PT1H"));
+        Instant now = START.plus(Duration.ofMinutes(5));
+        var rows = inTransaction(em -> tables.lockTickets(ids));
+        var heads = new HashMap<String, ClockTables.TimelineHead>();
+        rows.values().forEach(r -> heads.put(r.id(), r.head()));
+        assertEquals(new ClockTables.TimelineHead(2, 0), heads.get(ids.get(0)));
+        var details = Json.createObjectBuilder().add("change", "WARNED").build();
+        List<ClockTables.Entry> entries = List.of(new ClockTables.Entry(ids.get(0), now, details),
+                new ClockTables.Entry(ids.get(0), now, details), new ClockTables.Entry(ids.get(1), now, details));
+        assertEquals(Set.of(), inTransaction(em -> tables.append(entries, heads)));
+        List<?> seqs = inTransaction(em -> em.createNativeQuery("select seq from " + SCHEMA + ".ticket_event where ticket_id = ? order by seq")
+                .setParameter(1, ids.get(0)).getResultList());
+        assertEquals(List.of(3, 4), seqs.stream().map(x -> ((Number) x).intValue()).toList());
+        var moved = inTransaction(em -> tables.lockTickets(ids)).get(ids.get(0)).head();
+        assertEquals(new ClockTables.TimelineHead(4, 1), moved, "the row version moves on with the timeline");
+
+        // Read before someone else's change: the entry is refused, nothing is written.
+        assertEquals(Set.of(ids.get(0)), inTransaction(em -> tables.append(List.of(entries.get(0)), heads)));
+        assertEquals(3L, ((Number) inTransaction(em -> em.createNativeQuery("select count(*) from " + SCHEMA + ".ticket_event")
+                .getSingleResult())).longValue());
+        assertTrue(inTransaction(em -> tables.openTickets(null, 10)).stream()
+                .allMatch(t -> t.inputs().status() == TicketStatus.IN_PROGRESS && t.inputs().createdAt().equals(START)));
+    }
+
+    private static void await(CyclicBarrier b) {
+        try {
+            b.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
