@@ -927,11 +927,12 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
         if (ticket == null || !update.number().equals(number)) {
             return;
         }
+        // The same user may have changed it elsewhere (another tab, the API): reload then too, without a banner.
         boolean mine = currentUser.tenantUser().map(Caller.TenantUser::username).filter(update.by()::equals).isPresent();
-        if (mine) {
-            return;
-        }
         if (editing) {
+            if (mine) {
+                return;
+            }
             // The agent's edit stays; saving it merges with this change.
             banner.removeAll();
             Span text = new Span(getTranslation("ticket.live.changed-while-editing", update.by()));
@@ -942,9 +943,11 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
         ticket = desk.ticket(number, revealed, getLocale());
         render();
         renderSide();
-        banner.removeAll();
-        banner.add(new Span(getTranslation("ticket.live.changed", update.by())));
-        banner.setVisible(true);
+        if (!mine) {
+            banner.removeAll();
+            banner.add(new Span(getTranslation("ticket.live.changed", update.by())));
+            banner.setVisible(true);
+        }
     }
 
     // ---- helpers ----

@@ -100,7 +100,7 @@ class JourneyBrowserIT {
 
             // Resolve: the transition asks for its resolution.
             click(agent, "transition-RESOLVED");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("transition-dialog")));
+            // The dialog's own element is an overlay host; its input is what shows.
             type(agent, "transition-input", "重置光猫后恢复");
             click(agent, "transition-confirm");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-status"), "已解决"));
@@ -120,11 +120,15 @@ class JourneyBrowserIT {
         Chromium.type(browser, "username", user);
         Chromium.type(browser, "password", "demo1234");
         button.click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("header-user")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-menu")));
     }
 
+    /** Scrolls the element into view as a user would (the layout's content scrolls, not the window), then clicks it. */
     private static void click(WebDriver browser, String id) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
     }
 
     /** Types into a Vaadin text field or text area with that id and leaves it, so the value reaches the server. */

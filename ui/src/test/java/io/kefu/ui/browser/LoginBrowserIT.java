@@ -59,7 +59,8 @@ class LoginBrowserIT {
             assertTrue(browser.findElement(By.id("current-tenant")).getText().contains("demo"));
             Chromium.screenshot(browser, "home-zh.png");
 
-            browser.findElement(By.id("logout")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("user-menu"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
             wait.until(ExpectedConditions.urlContains("/login"));
             browser.get(kefu.baseUrl + "/");
             wait.until(ExpectedConditions.urlContains("/login"));

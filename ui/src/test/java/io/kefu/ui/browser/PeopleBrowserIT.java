@@ -64,7 +64,9 @@ class PeopleBrowserIT {
             assertEquals("王晓梅", title.getText());
             assertTrue(browser.findElement(By.id("contact-0")).getText().contains("****"), "masked until revealed");
             browser.findElement(By.id("reveal-contacts")).click();
-            wait.until(d -> d.findElement(By.id("contact-0")).getText().contains("13800138001"));
+            // The reveal re-renders the contacts: look them up afresh on every try.
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("contact-0")).getText().contains("13800138001"));
             wait.until(d -> !d.findElements(By.cssSelector("#customer-tickets vaadin-grid-cell-content a")).isEmpty());
             String firstTicket = browser.findElements(By.cssSelector("#customer-tickets vaadin-grid-cell-content a")).get(0).getText();
             assertTrue(firstTicket.startsWith("KF"), firstTicket);
@@ -125,7 +127,8 @@ class PeopleBrowserIT {
         Chromium.type(browser, "username", username);
         Chromium.type(browser, "password", "demo1234");
         button.click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
+        // Logged in: the workspace's header shows the user menu.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-menu")));
         return wait;
     }
 

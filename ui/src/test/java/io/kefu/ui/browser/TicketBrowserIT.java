@@ -145,7 +145,8 @@ class TicketBrowserIT {
         Chromium.type(browser, "username", "supervisor");
         Chromium.type(browser, "password", "demo1234");
         button.click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
+        // Logged in: the workspace's header shows the user menu.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-menu")));
     }
 
 
