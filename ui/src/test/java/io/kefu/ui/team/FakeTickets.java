@@ -59,7 +59,8 @@ public class FakeTickets extends TicketService {
             throw new ConflictException("ticket.version.conflict", number, expectedVersion, t.version());
         }
         if (move.to() != TicketStatus.ASSIGNED) {
-            throw new UnsupportedOperationException("only assignments are faked");
+            // The board only ever reassigns: any other move from it is a bug the test must report.
+            throw new AssertionError("the team board asked for a move to " + move.to() + "; it only assigns");
         }
         assignments.add(number + "->" + move.assignee() + "@" + expectedVersion);
         return TicketFixture.assigned(t, move.assignee());
