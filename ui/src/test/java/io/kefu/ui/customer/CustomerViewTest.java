@@ -29,6 +29,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.kefu.platform.security.CallerContext;
+import io.kefu.platform.tenant.TenantContext;
 import io.kefu.platform.customer.CustomerChanges;
 import io.kefu.platform.customer.CustomerDetails;
 import io.kefu.platform.customer.CustomerStatus;
@@ -40,7 +42,6 @@ import io.kefu.platform.ticket.TicketFixture;
 import io.kefu.platform.ticket.TicketStatus;
 import io.kefu.ui.AbstractViewTest;
 import io.kefu.ui.live.TicketFeed;
-import io.kefu.ui.live.TicketFeeds;
 import io.kefu.ui.live.TicketUpdate;
 import io.kefu.ui.session.CurrentUser;
 import io.kefu.ui.team.FakeTickets;
@@ -51,7 +52,7 @@ class CustomerViewTest extends AbstractViewTest {
 
     private final FakeCustomers customers = new FakeCustomers();
     private final FakeTickets tickets = new FakeTickets();
-    private final TicketFeed feed = TicketFeeds.direct();
+    private final TicketFeed feed = TicketFeed.direct(new TenantContext(), new CallerContext());
     private CustomerDetails liWei;
 
     @BeforeEach

@@ -23,13 +23,15 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.kefu.platform.security.CallerContext;
+import io.kefu.platform.tenant.TenantContext;
+import io.kefu.ui.live.TicketFeed;
 import io.kefu.platform.customer.CustomerDetails;
 import io.kefu.platform.customer.CustomerStatus;
 import io.kefu.platform.customer.CustomerType;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Role;
 import io.kefu.ui.AbstractViewTest;
-import io.kefu.ui.live.TicketFeeds;
 import io.kefu.ui.session.CurrentUser;
 import io.kefu.ui.team.FakeTickets;
 
@@ -40,7 +42,7 @@ class CustomersViewTest extends AbstractViewTest {
     @BeforeEach
     void views() {
         provide(CustomersView.class, () -> new CustomersView(customers, new CurrentUser()));
-        provide(CustomerView.class, () -> new CustomerView(customers, new FakeTickets(), new FakeForms(), TicketFeeds.direct(), new CurrentUser()));
+        provide(CustomerView.class, () -> new CustomerView(customers, new FakeTickets(), new FakeForms(), TicketFeed.direct(new TenantContext(), new CallerContext()), new CurrentUser()));
     }
 
     @SuppressWarnings("unchecked")

@@ -17,6 +17,8 @@ import java.util.Set;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import io.kefu.platform.security.CallerContext;
+import io.kefu.platform.tenant.TenantContext;
 import io.kefu.platform.form.FieldDefinition;
 import io.kefu.platform.form.FieldType;
 import io.kefu.platform.form.Form;
@@ -45,7 +47,6 @@ import io.kefu.platform.ticket.TicketService;
 import io.kefu.platform.ticket.TicketSla;
 import io.kefu.platform.ticket.TicketStatus;
 import io.kefu.platform.ticket.TransitionRequest;
-import io.kefu.ui.live.TestFeeds;
 import io.kefu.ui.live.TicketFeed;
 import io.kefu.ui.session.CurrentUser;
 
@@ -61,7 +62,7 @@ public final class QueueFakes {
     final FakeTickets tickets = new FakeTickets();
     final FakeMembers members = new FakeMembers();
     final FakeForms forms = new FakeForms();
-    final TicketFeed feed = TestFeeds.wired();
+    final TicketFeed feed = TicketFeed.direct(new TenantContext(), new CallerContext());
     final BulkActions bulk = new BulkActions(tickets);
 
     /** The page as CDI would build it, with these fakes and {@code clock}. */

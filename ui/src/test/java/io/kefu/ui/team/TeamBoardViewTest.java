@@ -35,6 +35,8 @@ import elemental.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.kefu.platform.security.CallerContext;
+import io.kefu.platform.tenant.TenantContext;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Role;
 import io.kefu.platform.problem.ConflictException;
@@ -51,7 +53,6 @@ import io.kefu.platform.ticket.Workloads;
 import io.kefu.ui.AbstractViewTest;
 import io.kefu.ui.i18n.UiLocales;
 import io.kefu.ui.live.TicketFeed;
-import io.kefu.ui.live.TicketFeeds;
 import io.kefu.ui.live.TicketUpdate;
 import io.kefu.ui.session.CurrentUser;
 
@@ -60,7 +61,7 @@ class TeamBoardViewTest extends AbstractViewTest {
     private static final Instant T0 = Instant.parse("2026-12-01T01:00:00Z");
 
     private final FakeTickets tickets = new FakeTickets();
-    private final TicketFeed feed = TicketFeeds.direct();
+    private final TicketFeed feed = TicketFeed.direct(new TenantContext(), new CallerContext());
     private final Team desk = TeamFixture.team("desk", "售后服务组");
     private final Team night = TeamFixture.team("night", "夜班");
     private final Set<String> atRisk = new HashSet<>();

@@ -19,12 +19,14 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 
+import io.kefu.platform.security.CallerContext;
+import io.kefu.platform.tenant.TenantContext;
+import io.kefu.ui.live.TicketFeed;
 import io.kefu.platform.form.FieldDefinition;
 import io.kefu.platform.form.FieldType;
 import io.kefu.platform.form.LocalizedText;
 import io.kefu.platform.ticket.TicketKind;
 import io.kefu.ui.AbstractViewTest;
-import io.kefu.ui.live.TestFeeds;
 import io.kefu.ui.session.Profiles;
 
 class NewTicketViewTest extends AbstractViewTest {
@@ -34,7 +36,7 @@ class NewTicketViewTest extends AbstractViewTest {
     @BeforeEach
     void wire() {
         provide(NewTicketView.class, () -> new NewTicketView(desk));
-        provide(TicketView.class, () -> new TicketView(desk, TestFeeds.wired(), currentUser, new Profiles(members, tenants)));
+        provide(TicketView.class, () -> new TicketView(desk, TicketFeed.direct(new TenantContext(), new CallerContext()), currentUser, new Profiles(members, tenants)));
         desk.definitions = List.of(new FieldDefinition("waybill", FieldType.IDENTIFIER, new LocalizedText("运单号", "Waybill"), null,
                 true, "SF[0-9]{10}", "SF1234567890", false, null, null, null, null, null, null, null, null));
         desk.categoryList.add(Json.createObjectBuilder().add("code", "express.tracking")

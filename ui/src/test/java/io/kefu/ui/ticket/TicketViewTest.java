@@ -34,13 +34,14 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
+import io.kefu.platform.security.CallerContext;
+import io.kefu.platform.tenant.TenantContext;
 import io.kefu.platform.form.FieldDefinition;
 import io.kefu.platform.form.FieldType;
 import io.kefu.platform.form.LocalizedText;
 import io.kefu.platform.ticket.TicketKind;
 import io.kefu.platform.ticket.TicketStatus;
 import io.kefu.ui.AbstractViewTest;
-import io.kefu.ui.live.TestFeeds;
 import io.kefu.ui.live.TicketFeed;
 import io.kefu.ui.live.TicketUpdate;
 import io.kefu.ui.session.Profiles;
@@ -50,7 +51,7 @@ class TicketViewTest extends AbstractViewTest {
     private static final String N = "T-20261201-0001";
 
     private final FakeTicketDesk desk = new FakeTicketDesk();
-    private final TicketFeed feed = TestFeeds.wired();
+    private final TicketFeed feed = TicketFeed.direct(new TenantContext(), new CallerContext());
 
     @BeforeEach
     void wire() {
