@@ -134,9 +134,13 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         }
         boolean someoneElse = user != null && !user.equals(caller.get());
         user = caller.get();
-        profile = profiles.of(user);
-        tenant.setText(profile.tenantName());
-        userMenu.show(event.getUI(), user, profile);
+        if (someoneElse || profile == null) {
+            // Read once per user and page: names are not edited from the workspace, and the
+            // role comes with the login. Navigating between views then costs no read for it.
+            profile = profiles.of(user);
+            tenant.setText(profile.tenantName());
+            userMenu.show(event.getUI(), user, profile);
+        }
         bell.show(user);
         // The board is the supervisors' (and admins'); an agent is not shown a door they cannot open.
         teamBoard.setVisible(profile.role() != Role.AGENT);

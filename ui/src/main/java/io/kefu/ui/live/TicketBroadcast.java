@@ -14,6 +14,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -139,12 +140,16 @@ public class TicketBroadcast {
         if (u.assignee() != null) {
             b.add("assignee", u.assignee());
         }
+        if (u.version() != null) {
+            b.add("version", u.version());
+        }
         return b.build().toString();
     }
 
     static TicketUpdate decode(String text) {
         JsonObject o = Jsons.createReader(new StringReader(text)).readObject();
         return new TicketUpdate(new TenantCode(o.getString("tenant")), o.getString("number"), o.getString("change"),
-                o.getString("by"), Instant.parse(o.getString("at")), o.getString("assignee", null));
+                o.getString("by"), Instant.parse(o.getString("at")), o.getString("assignee", null),
+                o.get("version") instanceof JsonNumber v ? v.longValue() : null);
     }
 }

@@ -81,7 +81,7 @@ public class TicketFeed {
     void onTicketChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketChanged changed) {
         tenants.current().ifPresent(tenant -> {
             TicketUpdate update = new TicketUpdate(tenant, changed.ticket().number(), changed.change().name(),
-                    callers.username("system"), changed.at(), changed.ticket().assignee());
+                    callers.username("system"), changed.at(), changed.ticket().assignee(), changed.ticket().version());
             publish(update);
             if (broadcast != null) {
                 broadcast.toOtherNodes(update);

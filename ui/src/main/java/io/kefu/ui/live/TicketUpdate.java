@@ -15,12 +15,20 @@ import io.kefu.platform.tenant.TenantCode;
  * @param by       the user name of whoever made the change ("system" for Kefu's own work)
  * @param assignee the ticket's assignee after the change ({@code null}: nobody), so that the
  *                 shell can tell an agent about their own tickets without reading any
+ * @param version  the ticket's version once the change was written ({@code null}: not known), so
+ *                 that a view which already shows that version (it made the change itself) need
+ *                 not read the ticket again
  */
-public record TicketUpdate(TenantCode tenant, String number, String change, String by, Instant at, String assignee)
-        implements Serializable {
+public record TicketUpdate(TenantCode tenant, String number, String change, String by, Instant at, String assignee,
+                           Long version) implements Serializable {
+
+    /** An update that does not say which version it wrote. */
+    public TicketUpdate(TenantCode tenant, String number, String change, String by, Instant at, String assignee) {
+        this(tenant, number, change, by, at, assignee, null);
+    }
 
     /** An update that does not say who the ticket is assigned to. */
     public TicketUpdate(TenantCode tenant, String number, String change, String by, Instant at) {
-        this(tenant, number, change, by, at, null);
+        this(tenant, number, change, by, at, null, null);
     }
 }

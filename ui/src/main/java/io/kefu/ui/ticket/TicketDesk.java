@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.transaction.Transactional;
 
 import io.kefu.platform.attachment.Attachment;
 import io.kefu.platform.attachment.Attachments;
@@ -44,8 +45,13 @@ import io.kefu.platform.ticket.TransitionRequest;
  * language), a timeline entry the API's event JSON. Every call goes through the same platform
  * services as the API, so validation, audit and live notifications are the API's. Needs the
  * tenant and caller bound (a Vaadin request, or {@code TicketFeed}'s delivery).
+ *
+ * <p>Each call is one transaction, and {@link #together} makes a view's group of calls one: with
+ * tenant tables per schema, every transaction costs an EclipseLink client session set up with the
+ * tenant's descriptors, which was the largest cost of opening a ticket (docs/benchmarks.md).
  */
 @ApplicationScoped
+@Transactional
 public class TicketDesk {
 
     /** Related tickets shown next to a ticket; the queues list the rest. */
@@ -71,6 +77,14 @@ public class TicketDesk {
 
     @Inject
     Members members;
+
+    /**
+     * Runs a view's reads (and the rendering between them) in one transaction. Only reads: a
+     * write's failure would leave the rest of the group in a transaction marked for rollback.
+     */
+    public void together(Runnable reads) {
+        reads.run();
+    }
 
     /** The ticket as the API shows it; {@code reveal}: personal data in clear (supervisors and admins, audited). */
     public JsonObject ticket(String number, boolean reveal, Locale locale) {

@@ -6,11 +6,13 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -295,7 +297,7 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
         revealed = false;
         customerRevealed = false;
         editing = false;
-        load();
+        desk.together(this::load);
     }
 
     @Override
@@ -445,7 +447,7 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
         fieldsForm.setId("ticket-fields");
         fieldsForm.setRevealAction(desk.mayReveal() && !revealed ? () -> {
             revealed = true;
-            load();
+            desk.together(this::load);
         } : null);
         fieldsHolder.removeAll();
         fieldsHolder.add(fieldsForm);
@@ -488,14 +490,31 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
         actions.add(edit);
     }
 
+    /**
+     * The timeline only grows: when what is shown is the start of what is read (same ticket, same
+     * language), only the new entries are added. A reply then sends the browser one entry, not
+     * the whole history again.
+     */
     private List<JsonObject> renderTimeline() {
-        timeline.removeAll();
         List<JsonObject> events = desk.timeline(number);
-        for (JsonObject e : events) {
+        List<String> ids = events.stream().map(e -> e.getString("id", "")).toList();
+        boolean grows = getLocale().equals(timelineLocale) && ids.size() >= shownEvents.size()
+                && ids.subList(0, shownEvents.size()).equals(shownEvents);
+        if (!grows) {
+            timeline.removeAll();
+            shownEvents.clear();
+            timelineLocale = getLocale();
+        }
+        for (JsonObject e : events.subList(shownEvents.size(), events.size())) {
             timeline.add(entry(TimelineEntry.of(e)));
+            shownEvents.add(e.getString("id", ""));
         }
         return events;
     }
+
+    /** Ids of the timeline entries shown, in order, and the language they are shown in. */
+    private final List<String> shownEvents = new ArrayList<>();
+    private Locale timelineLocale;
 
     private Div entry(TimelineEntry e) {
         Div box = new Div();
@@ -723,11 +742,13 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
             editing = false;
             hideError();
             banner.setVisible(false);
-            if (mine.containsKey("category")) {
-                rebuildFieldsForm();
-            }
-            render();
-            renderSide();
+            desk.together(() -> {
+                if (mine.containsKey("category")) {
+                    rebuildFieldsForm();
+                }
+                render();
+                renderSide();
+            });
         } catch (InvalidInputException e) {
             showFieldErrors(e.errors());
         } catch (KefuException e) {
@@ -837,14 +858,14 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
         try {
             ticket = desk.transition(number, move, ticket.getJsonNumber("version").longValue(), getLocale());
             hideError();
-            render();
+            desk.together(this::render);
             return List.of();
         } catch (InvalidInputException e) {
             return e.errors();
         } catch (KefuException e) {
             if ("ticket.version.conflict".equals(e.code())) {
                 // Read what is saved now; the agent sees it and may confirm the move again.
-                load();
+                desk.together(this::load);
             }
             return List.of(FieldError.of("", e.code(), e.args().toArray()));
         }
@@ -870,8 +891,10 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
             desk.comment(number, text, internalNote);
             composer.clear();
             composer.setInvalid(false);
-            ticket = desk.ticket(number, revealed, getLocale());
-            render();
+            desk.together(() -> {
+                ticket = desk.ticket(number, revealed, getLocale());
+                render();
+            });
         } catch (InvalidInputException e) {
             invalid(composer, e.errors().stream().map(x -> getTranslation(x.code(), x.args().toArray()))
                     .reduce((a, b) -> a + " " + b).orElse(""));
@@ -929,6 +952,10 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
         }
         // The same user may have changed it elsewhere (another tab, the API): reload then too, without a banner.
         boolean mine = currentUser.tenantUser().map(Caller.TenantUser::username).filter(update.by()::equals).isPresent();
+        if (mine && alreadyShown(update)) {
+            // This view made the change and has read the ticket since: reading it again shows nothing new.
+            return;
+        }
         if (editing) {
             if (mine) {
                 return;
@@ -940,14 +967,22 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
             banner.setVisible(true);
             return;
         }
-        ticket = desk.ticket(number, revealed, getLocale());
-        render();
-        renderSide();
+        desk.together(() -> {
+            ticket = desk.ticket(number, revealed, getLocale());
+            render();
+            renderSide();
+        });
         if (!mine) {
             banner.removeAll();
             banner.add(new Span(getTranslation("ticket.live.changed", update.by())));
             banner.setVisible(true);
         }
+    }
+
+    /** The update wrote a version this view already shows. */
+    private boolean alreadyShown(TicketUpdate update) {
+        return update.version() != null && ticket.get("version") instanceof JsonNumber shown
+                && update.version() <= shown.longValue();
     }
 
     // ---- helpers ----

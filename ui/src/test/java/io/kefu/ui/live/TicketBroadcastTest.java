@@ -81,11 +81,13 @@ class TicketBroadcastTest extends AbstractViewTest {
     }
 
     @Test
-    void encoding_keepsEveryPart_andAMissingAssignee() {
+    void encoding_keepsEveryPart_andAMissingAssigneeOrVersion() {
         TicketUpdate u = new TicketUpdate(ACME, "KF-2026-000003", "STATUS", "ann", Instant.parse("2026-12-01T08:00:00.123Z"), null);
         assertEquals(u, TicketBroadcast.decode(TicketBroadcast.encode(u)));
         TicketUpdate v = new TicketUpdate(GLOBEX, "GX-2026-000009", "ASSIGNMENT", "boss", Instant.now(), "gus");
         assertEquals(v, TicketBroadcast.decode(TicketBroadcast.encode(v)));
+        TicketUpdate w = new TicketUpdate(GLOBEX, "GX-2026-000009", "PUBLIC_REPLY", "gus", Instant.now(), "gus", 7L);
+        assertEquals(w, TicketBroadcast.decode(TicketBroadcast.encode(w)));
     }
 
     @Test

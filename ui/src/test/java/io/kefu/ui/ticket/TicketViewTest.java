@@ -2,9 +2,12 @@ package io.kefu.ui.ticket;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -129,6 +133,25 @@ class TicketViewTest extends AbstractViewTest {
         assertEquals(List.of("reply:We are on it."), desk.comments);
         assertEquals("", composer().getValue());
         assertEquals("We are on it.", _get(Paragraph.class, spec -> spec.withClasses("kefu-event-body")).getText());
+    }
+
+    @Test
+    void aSecondReply_addsOneEntry_andKeepsTheEntriesShown_untilTheLanguageChanges() {
+        open(TicketStatus.IN_PROGRESS, null);
+        _setValue(composer(), "First.");
+        _click(button("send"));
+        Paragraph first = _get(Paragraph.class, spec -> spec.withText("First."));
+
+        _setValue(composer(), "Second.");
+        _click(button("send"));
+
+        assertEquals(List.of("First.", "Second."), _find(Paragraph.class, spec -> spec.withClasses("kefu-event-body")).stream()
+                .map(Paragraph::getText).toList());
+        assertSame(first, _get(Paragraph.class, spec -> spec.withText("First.")), "the first entry was built again");
+
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertNotSame(first, _get(Paragraph.class, spec -> spec.withText("First.")), "entries keep the old language");
+        assertEquals(2, _find(Paragraph.class, spec -> spec.withClasses("kefu-event-body")).size());
     }
 
     @Test
@@ -290,6 +313,31 @@ class TicketViewTest extends AbstractViewTest {
         MockVaadin.clientRoundtrip();
 
         assertEquals("Waiting on customer", span("ticket-status").getText());
+    }
+
+    @Test
+    void ownChangeAlreadyShown_isNotReadAgain_butOwnChangeElsewhereIs() {
+        open(TicketStatus.IN_PROGRESS, null);
+        int readsBefore = desk.reads;
+        String me = SUPERVISOR.username();
+
+        // The view's own reply: it read version 1 after making it, and the update says version 1.
+        feed.publish(new TicketUpdate(SF, N, "PUBLIC_REPLY", me, Instant.now(), null, 1L));
+        MockVaadin.clientRoundtrip();
+        assertEquals(readsBefore, desk.reads);
+
+        // The same user through the API (another tab, a script): a version this view has not read.
+        desk.put(Json.createObjectBuilder(desk.tickets.get(N)).add("status", "PENDING_CUSTOMER").add("version", 2).build());
+        feed.publish(new TicketUpdate(SF, N, "STATUS", me, Instant.now(), null, 2L));
+        MockVaadin.clientRoundtrip();
+        assertEquals(readsBefore + 1, desk.reads);
+        assertEquals("Waiting on customer", span("ticket-status").getText());
+        _assertNone(Div.class, spec -> spec.withId("ticket-banner"));
+
+        // Someone else's change is always read, even when it names a version the view shows.
+        feed.publish(new TicketUpdate(SF, N, "FIELDS", "bob", Instant.now(), null, 2L));
+        MockVaadin.clientRoundtrip();
+        assertEquals(readsBefore + 2, desk.reads);
     }
 
     @Test
