@@ -74,7 +74,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     private Caller.TenantUser user;
     private Profile profile;
     /** The path shown now, so that a notice is not shown about the ticket on screen. */
-    private String viewing = "";
+    /** Volatile: the live feed reads it without the UI's lock. */
+    private volatile String viewing = "";
     private Registration live;
 
     @Inject
@@ -162,7 +163,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     private void listen() {
         stopListening();
         Caller.TenantUser listener = user;
-        live = feed.subscribe(this, listener, update -> heard(listener, update));
+        live = feed.subscribe(this, listener,
+                update -> TicketNews.mayNotify(update, listener) || TicketNews.isNews(update, listener, viewing),
+                update -> heard(listener, update));
     }
 
     private void stopListening() {

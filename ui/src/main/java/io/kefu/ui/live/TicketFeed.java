@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.function.SerializableConsumer;
+import com.vaadin.flow.function.SerializablePredicate;
 import com.vaadin.flow.shared.Registration;
 
 import io.kefu.platform.identity.Caller;
@@ -58,7 +59,19 @@ public class TicketFeed {
      * returned registration ends it for good.
      */
     public Registration subscribe(Component owner, Caller.TenantUser user, SerializableConsumer<TicketUpdate> listener) {
-        Subscriber subscriber = new Subscriber(owner, user, listener);
+        return subscribe(owner, user, update -> true, listener);
+    }
+
+    /**
+     * As {@link #subscribe(Component, Caller.TenantUser, SerializableConsumer)}, hearing only the
+     * updates {@code interest} accepts. The interest is asked on the delivering thread, without
+     * the UI's lock, so it may read only what is safe there (the update, immutable or volatile
+     * state): every update taken costs a turn on the UI's lock and a push to its browser, and a
+     * busy tenant makes hundreds a second that most open views have no use for.
+     */
+    public Registration subscribe(Component owner, Caller.TenantUser user, SerializablePredicate<TicketUpdate> interest,
+                                  SerializableConsumer<TicketUpdate> listener) {
+        Subscriber subscriber = new Subscriber(owner, user, interest, listener);
         Registration onAttach = owner.addAttachListener(e -> add(subscriber));
         Registration onDetach = owner.addDetachListener(e -> remove(subscriber));
         if (owner.isAttached()) {
@@ -128,15 +141,21 @@ public class TicketFeed {
     private final class Subscriber {
         final Component owner;
         final Caller.TenantUser user;
+        final SerializablePredicate<TicketUpdate> interest;
         final SerializableConsumer<TicketUpdate> listener;
 
-        Subscriber(Component owner, Caller.TenantUser user, SerializableConsumer<TicketUpdate> listener) {
+        Subscriber(Component owner, Caller.TenantUser user, SerializablePredicate<TicketUpdate> interest,
+                   SerializableConsumer<TicketUpdate> listener) {
             this.owner = owner;
             this.user = user;
+            this.interest = interest;
             this.listener = listener;
         }
 
         void deliver(TicketUpdate update) {
+            if (!interest.test(update)) {
+                return;
+            }
             owner.getUI().ifPresent(ui -> ui.access(() -> {
                 // UI.access runs outside any HTTP request: bind what RequestContextFilter binds there.
                 try (TenantContext.Binding t = tenants.bind(user.tenant());

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -165,6 +166,8 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
     private boolean applying;
     private Registration feedRegistration;
     private Registration pollRegistration;
+    /** A change was heard and not yet shown (set by the feed's thread, cleared by the refresh). */
+    private final AtomicBoolean changePending = new AtomicBoolean();
 
     @Inject
     public QueuesView(Queues queues, SavedFilters savedFilters, BulkActions bulk, Members members,
@@ -392,9 +395,11 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
+        changePending.set(false);
         currentUser.tenantUser().ifPresent(u -> {
             if (feedRegistration == null) {
-                feedRegistration = feed.subscribe(this, u, update -> ticketsChanged());
+                // Only the first change since the last refresh takes the UI's lock: the refresh shows them all.
+                feedRegistration = feed.subscribe(this, u, update -> !changePending.getAndSet(true), update -> ticketsChanged());
             }
         });
         UI ui = attachEvent.getUI();
@@ -488,6 +493,7 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
     }
 
     private void reload() {
+        changePending.set(false);
         resetPaging();
         grid.deselectAll();
         cursorRow = -1;
@@ -498,6 +504,7 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
     }
 
     private void refresh() {
+        changePending.set(false);
         resetPaging();
         refreshCounts();
     }

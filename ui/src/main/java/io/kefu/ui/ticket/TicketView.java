@@ -101,7 +101,8 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
     private final CurrentUser currentUser;
     private final Profiles profiles;
 
-    private String number;
+    /** Volatile: the live feed asks whether an update is about this ticket without the UI's lock. */
+    private volatile String number;
     /** The ticket as last read (the API's JSON, a few kilobytes). */
     private JsonObject ticket;
     private boolean revealed;
@@ -302,7 +303,8 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        currentUser.tenantUser().ifPresent(user -> feedRegistration = feed.subscribe(this, user, this::changedElsewhere));
+        currentUser.tenantUser().ifPresent(user -> feedRegistration = feed.subscribe(this, user,
+                update -> update.number().equals(number), this::changedElsewhere));
         keys = attachEvent.getUI().getElement().addEventListener("keydown", e -> shortcut(e.getEventData().getString("event.key")));
         keys.addEventData("event.key").setFilter(SHORTCUT_FILTER);
     }

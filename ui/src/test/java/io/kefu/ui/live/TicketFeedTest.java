@@ -80,6 +80,24 @@ class TicketFeedTest extends AbstractViewTest {
     }
 
     @Test
+    void anUpdateTheInterestRefuses_isNeverDelivered() {
+        Div view = new Div();
+        UI.getCurrent().add(view);
+        List<String> asked = new ArrayList<>();
+        feed.subscribe(view, new Caller.TenantUser(ACME, "ann", Role.AGENT), u -> {
+            asked.add(u.number());
+            return u.number().equals("T-7");
+        }, u -> heard.add(u.number()));
+
+        feed.publish(update(ACME, "T-6"));
+        feed.publish(update(ACME, "T-7"));
+        MockVaadin.clientRoundtrip();
+
+        assertEquals(List.of("T-6", "T-7"), asked);
+        assertEquals(List.of("T-7"), heard);
+    }
+
+    @Test
     void removingTheRegistration_endsListeningForGood() {
         Div view = new Div();
         UI.getCurrent().add(view);
