@@ -41,7 +41,18 @@ final class UiScenario {
         this.o = o;
         this.base = o.require("url");
         this.pid = Long.parseLong(o.require("pid"));
+        // Thinking time between an agent's actions, in ms ("min-max"): 1000-3000 is a stress pace
+        // (an action every two seconds, all day), longer ones what agents at work do.
+        String[] think = o.get("think", "1000-3000").split("-");
+        this.thinkMin = Integer.parseInt(think[0].trim());
+        this.thinkMax = Integer.parseInt(think[1].trim());
+        if (thinkMin < 0 || thinkMax < thinkMin) {
+            throw new IllegalArgumentException("think=min-max in milliseconds, min <= max: " + o.get("think", ""));
+        }
     }
+
+    private final int thinkMin;
+    private final int thinkMax;
 
     /** One agent: a session with the queue in one tab and a ticket in the other. */
     private record Agent(String username, HttpClient browser, VaadinTab queue, VaadinTab ticket) {
@@ -56,11 +67,14 @@ final class UiScenario {
         long heapBefore = liveHeapBytes();
         System.err.printf("[bench] ui: live heap before logins %.1f MB%n", heapBefore / 1e6);
         StringBuilder md = new StringBuilder();
-        md.append("## Agent workspace sessions\n\n");
+        String title = o.get("title", "");
+        String plots = o.get("plots", "ui");
+        md.append("## Agent workspace sessions").append(title.isEmpty() ? "" : ": " + title).append("\n\n");
         md.append("Each agent logs in, then keeps two tabs: the queues and a ticket opened from them. Agents are\n")
           .append("clients of Vaadin's own protocol (`bench/loadgen` `VaadinTab`), not browsers. Memory: the server's live\n")
           .append("heap after a full GC, minus the same before any agent logged in, per agent. Round trips: each agent\n")
-          .append("in turn opens another ticket (a navigation) and posts a reply, with 1–3 s of thinking between\n")
+          .append("in turn opens another ticket (a navigation) and posts a reply, with ").append(thinkMin / 1000.0).append("–")
+          .append(thinkMax / 1000.0).append(" s of thinking between\n")
           .append("actions, for ").append((int) seconds).append(" s; the baseline is Vaadin's heartbeat from the same tabs in the\n")
           .append("same run. Tenant `").append(tenant).append("` with ").append(tickets).append(" tickets.\n\n");
         md.append("| agents | heap per agent | open ticket median / p99 | reply median / p99 | heartbeat (baseline) median / p99 | actions/s | errors |\n");
@@ -92,11 +106,12 @@ final class UiScenario {
         md.append("\nGoal (issue 7): under 1 MB per session and a median round trip under 50 ms with 200 agents on one node.\n");
         Path docs = Path.of(o.get("docs", "docs"));
         new Plot("Agent sessions: server heap per agent", "agents logged in", "KB per agent", xs)
-                .series("heap per agent", perAgentKb, false).write(docs.resolve("bench/ui-memory.png"));
+                .series("heap per agent", perAgentKb, false).write(docs.resolve("bench/" + plots + "-memory.png"));
         new Plot("Agent sessions: median round trip", "agents logged in", "median (ms)", xs)
                 .series("open ticket", openMedian, false).series("reply", replyMedian, false)
-                .series("heartbeat (baseline)", beatMedian, true).write(docs.resolve("bench/ui-latency.png"));
-        md.append("\n![heap per agent](bench/ui-memory.png)\n![round trips](bench/ui-latency.png)\n\n");
+                .series("heartbeat (baseline)", beatMedian, true).write(docs.resolve("bench/" + plots + "-latency.png"));
+        md.append("\n![heap per agent](bench/").append(plots).append("-memory.png)\n![round trips](bench/").append(plots)
+          .append("-latency.png)\n\n");
         for (Agent a : agents) {
             a.queue.close();
             a.ticket.close();
@@ -204,7 +219,7 @@ final class UiScenario {
                         } catch (IOException | RuntimeException e) {
                             openErrors.incrementAndGet();
                         }
-                        Thread.sleep(1000 + r.nextInt(2000));
+                        Thread.sleep(thinkMin + r.nextInt(thinkMax - thinkMin + 1));
                         t0 = System.nanoTime();
                         try {
                             if (a.ticket.has(replyMode)) {
@@ -223,7 +238,7 @@ final class UiScenario {
                         } catch (IOException | RuntimeException e) {
                             beatErrors.incrementAndGet();
                         }
-                        Thread.sleep(1000 + r.nextInt(2000));
+                        Thread.sleep(thinkMin + r.nextInt(thinkMax - thinkMin + 1));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

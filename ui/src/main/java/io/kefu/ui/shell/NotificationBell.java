@@ -20,6 +20,7 @@ import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
 import io.kefu.platform.identity.Caller;
+import io.kefu.ui.session.Recent;
 
 /**
  * The bell in the header: how many of the user's notifications are unread, and on a click the
@@ -89,22 +90,42 @@ public class NotificationBell extends Composite<HorizontalLayout> implements Loc
         root.add(bell, count, popover);
     }
 
-    /** Whose notifications; counts them. */
+    /**
+     * Whose notifications; counts them (again only if the count is older than {@link #RECOUNT}:
+     * the layout calls this on every navigation, and the live feed keeps the count current).
+     */
     public void show(Caller.TenantUser user) {
+        if (!user.equals(this.user)) {
+            counted.forget();
+        }
         this.user = user;
-        refreshCount();
+        showCount();
     }
 
-    /** Reads the unread count again (after navigating, and when the live feed says a warning or breach fired). */
+    /** Reads the unread count again (when the live feed says a warning or breach fired, or the list is opened). */
     public void refreshCount() {
+        counted.forget();
+        showCount();
+    }
+
+    private void showCount() {
         if (user == null) {
             return;
         }
-        unread = inbox.unread(user);
+        Caller.TenantUser whose = user;
+        unread = counted.get(() -> inbox.unread(whose));
         count.setVisible(unread > 0);
         count.setText(unread > MAX_SHOWN_COUNT ? MAX_SHOWN_COUNT + "+" : String.valueOf(unread));
         relabel();
     }
+
+    /**
+     * How old a count may be when the user navigates: notifications are marked read here (which
+     * recounts) or, rarely, through the API from elsewhere.
+     */
+    static final Duration RECOUNT = Duration.ofSeconds(30);
+
+    private final Recent<Long> counted = new Recent<>(RECOUNT);
 
     public long unread() {
         return unread;

@@ -1,5 +1,6 @@
 package io.kefu.ui.ticket;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -77,6 +78,7 @@ import io.kefu.ui.live.TicketFeed;
 import io.kefu.ui.live.TicketUpdate;
 import io.kefu.ui.session.CurrentUser;
 import io.kefu.ui.session.Profiles;
+import io.kefu.ui.session.Recent;
 
 /**
  * One ticket, for working it: the header with its SLA countdown, its fields (edited and saved with
@@ -92,6 +94,9 @@ import io.kefu.ui.session.Profiles;
 public class TicketView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle, LocaleChangeObserver {
 
     /** Keys only act outside inputs and without modifiers, so that typing an "r" stays an "r". */
+    /** How long a view keeps the tenant's categories and canned replies before reading them again. */
+    static final Duration REFERENCE_DATA_AGE = Duration.ofMinutes(1);
+
     static final String SHORTCUT_FILTER = "['r','n','e'].includes(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey"
             + " && !(event.composedPath()[0].isContentEditable || ['INPUT','TEXTAREA','SELECT']"
             + ".includes(event.composedPath()[0].tagName))";
@@ -442,21 +447,33 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
         return categoryCodes;
     }
 
+    /** The form shown and its definitions (kept while the next ticket has the same). */
+    private List<FieldDefinition> fieldsFormDefinitions;
+    /** The tenant's categories and canned replies: read once a minute, not for every ticket opened. */
+    private final Recent<List<JsonObject>> categories = new Recent<>(REFERENCE_DATA_AGE);
+    private final Recent<List<JsonObject>> cannedReplies = new Recent<>(REFERENCE_DATA_AGE);
+    private List<JsonObject> shownCanned;
+
     private void rebuildFieldsForm() {
         TicketKind k = TicketKind.valueOf(ticket.getString("kind"));
         List<FieldDefinition> defs = desk.fields(k, text(ticket, "category", null));
-        fieldsForm = new CustomFieldsForm(defs);
-        fieldsForm.setId("ticket-fields");
+        if (!defs.equals(fieldsFormDefinitions)) {
+            // Opening another ticket of the same form keeps the form: showing values is cheaper
+            // for the server and the browser than a new set of inputs.
+            fieldsForm = new CustomFieldsForm(defs);
+            fieldsForm.setId("ticket-fields");
+            fieldsFormDefinitions = defs;
+            fieldsHolder.removeAll();
+            fieldsHolder.add(fieldsForm);
+            fieldsHolder.setVisible(!fieldsForm.isEmpty());
+        }
         fieldsForm.setRevealAction(desk.mayReveal() && !revealed ? () -> {
             revealed = true;
             desk.together(this::load);
         } : null);
-        fieldsHolder.removeAll();
-        fieldsHolder.add(fieldsForm);
-        fieldsHolder.setVisible(!fieldsForm.isEmpty());
         // The categories that apply to this kind, named in the UI's language.
         Map<String, String> names = new LinkedHashMap<>();
-        for (JsonObject c : desk.categories()) {
+        for (JsonObject c : categories.get(desk::categories)) {
             boolean forKind = !(c.get("kinds") instanceof jakarta.json.JsonArray kinds) || kinds.isEmpty()
                     || kinds.stream().anyMatch(v -> v instanceof JsonString s && s.getString().equals(k.name()));
             if (forKind) {
@@ -666,7 +683,11 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private void loadCanned() {
-        List<JsonObject> replies = desk.cannedReplies();
+        List<JsonObject> replies = cannedReplies.get(desk::cannedReplies);
+        if (replies.equals(shownCanned)) {
+            return;
+        }
+        shownCanned = replies;
         canned.setItems(replies);
         canned.setItemLabelGenerator(r -> CannedReplies.title(r, getLocale()));
         canned.setVisible(!replies.isEmpty());

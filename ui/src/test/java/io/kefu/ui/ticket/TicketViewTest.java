@@ -47,6 +47,7 @@ import io.kefu.platform.ticket.TicketKind;
 import io.kefu.platform.ticket.TicketStatus;
 import io.kefu.ui.AbstractViewTest;
 import io.kefu.ui.live.TicketFeed;
+import io.kefu.ui.form.CustomFieldsForm;
 import io.kefu.ui.live.TicketUpdate;
 import io.kefu.ui.session.Profiles;
 
@@ -338,6 +339,19 @@ class TicketViewTest extends AbstractViewTest {
         feed.publish(new TicketUpdate(SF, N, "FIELDS", "bob", Instant.now(), null, 2L));
         MockVaadin.clientRoundtrip();
         assertEquals(readsBefore + 2, desk.reads);
+    }
+
+    @Test
+    void openingAnotherTicketOfTheSameForm_keepsTheForm_andShowsItsValues() {
+        desk.definitions = List.of(field("contactEmail", FieldType.EMAIL));
+        open(TicketStatus.IN_PROGRESS, null);
+        CustomFieldsForm first = _get(CustomFieldsForm.class, spec -> spec.withId("ticket-fields"));
+        desk.put(FakeTicketDesk.ticket("T-2", TicketKind.FAULT, TicketStatus.NEW, "Parcel late", 1, null, null));
+
+        UI.getCurrent().navigate("tickets/T-2");
+
+        assertSame(first, _get(CustomFieldsForm.class, spec -> spec.withId("ticket-fields")));
+        assertEquals("Parcel late", _get(TextField.class, spec -> spec.withId("subject")).getValue());
     }
 
     @Test
