@@ -8,6 +8,7 @@
 # Knobs: KEFU_BENCH_SIZES=10000,100000,1000000  KEFU_BENCH_PROVISION=10,30,100  KEFU_BENCH_UPGRADE=10,100,1000
 #        KEFU_BENCH_SLA_REEVAL=10000,30000,100000 KEFU_BENCH_SLA_SWEEP=10x1000,100x1000,1000x1000 (bench/sla.sh)
 #        KEFU_BENCH_UI_AGENTS=50,100,200 KEFU_BENCH_UI_SECONDS=60 (agent workspace sessions)
+#        KEFU_BENCH_UI_THINK=5000-15000 KEFU_BENCH_UI_STRESS_THINK=1000-3000 (ms between an agent's actions)
 #        KEFU_BENCH_CLIENTS=8  KEFU_BENCH_SECONDS=10  KEFU_BENCH_RUNS=3 (start-up runs)  KEFU_BENCH_SKIP_BUILD=1
 #        KEFU_BENCH_ONLY=rest  only the REST ticket scenario: its section lands in target/bench-parts/rest.md and
 #                              docs/bench/, docs/benchmarks.md is left as it is (paste the section in by hand)
@@ -83,8 +84,13 @@ fi
 java -jar "$bench_jar" provision url="http://127.0.0.1:$port" operator-password=bench-operator-1 jdbc="$rest_db" \
   provision="$provision" out="$parts/provision.md" docs=docs
 # Agent sessions on the same server: its PID lets the scenario read the live heap with jcmd.
+# Twice: at a working pace (the goal's), then at a stress pace that saturates the machine.
 java -jar "$bench_jar" ui url="http://127.0.0.1:$port" operator-password=bench-operator-1 pid="$server_pid" \
-  agents="${KEFU_BENCH_UI_AGENTS:-50,100,200}" seconds="${KEFU_BENCH_UI_SECONDS:-60}" out="$parts/ui.md" docs=docs
+  agents="${KEFU_BENCH_UI_AGENTS:-50,100,200}" seconds="${KEFU_BENCH_UI_SECONDS:-60}" think="${KEFU_BENCH_UI_THINK:-5000-15000}" \
+  title="agents at a working pace" plots=ui-work out="$parts/ui.md" docs=docs
+java -jar "$bench_jar" ui url="http://127.0.0.1:$port" operator-password=bench-operator-1 pid="$server_pid" \
+  agents="${KEFU_BENCH_UI_AGENTS:-50,100,200}" seconds="${KEFU_BENCH_UI_SECONDS:-60}" think="${KEFU_BENCH_UI_STRESS_THINK:-1000-3000}" \
+  title="stress pace" plots=ui-stress out="$parts/ui-stress.md" docs=docs
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
 
 upgrade_db=$(fresh_db "kefu_bench_upgrade_$stamp")
@@ -118,6 +124,7 @@ out=docs/benchmarks.md
   cat "$parts/startup.md"
   echo
   cat "$parts/ui.md"
+  cat "$parts/ui-stress.md"
   cat bench/analysis.md
 } > "$out.tmp"
 mv "$out.tmp" "$out"

@@ -88,6 +88,7 @@ import io.kefu.platform.ticket.TicketQuery;
 import io.kefu.platform.ticket.TicketStatus;
 import io.kefu.platform.ticket.TransitionRequest;
 import io.kefu.ui.layout.MainLayout;
+import io.kefu.ui.live.RefreshDebounce;
 import io.kefu.ui.live.TicketFeed;
 import io.kefu.ui.session.CurrentUser;
 

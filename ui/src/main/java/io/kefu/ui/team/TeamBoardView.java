@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Inject;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.dnd.GridDropMode;
@@ -48,6 +52,7 @@ import io.kefu.platform.ticket.TicketStatus;
 import io.kefu.platform.ticket.TransitionRequest;
 import io.kefu.ui.i18n.LabelKeys;
 import io.kefu.ui.layout.MainLayout;
+import io.kefu.ui.live.RefreshDebounce;
 import io.kefu.ui.live.TicketFeed;
 import io.kefu.ui.session.CurrentUser;
 
@@ -104,6 +109,10 @@ public class TeamBoardView extends VerticalLayout implements BeforeEnterObserver
     /** The ticket being dragged, between drag start and drop. */
     private TeamBoard.Attention dragged;
     private Registration live;
+    private Registration polling;
+    private final RefreshDebounce debounce = new RefreshDebounce(java.time.Clock.systemUTC());
+    /** A change was heard and not yet shown (set by the feed's thread, cleared by a reload). */
+    private final AtomicBoolean changePending = new AtomicBoolean();
 
     @Inject
     public TeamBoardView(Teams teams, TeamBoard boards, TicketService tickets, TicketFeed feed, CurrentUser currentUser) {
@@ -213,12 +222,43 @@ public class TeamBoardView extends VerticalLayout implements BeforeEnterObserver
             teamSelect.setValue(chosen);
         }
         if (live == null) {
-            live = feed.subscribe(this, user, update -> reload());
+            // At most one reload a second, on the next poll: a busy tenant changes tickets many
+            // times a second, and only the first change since the last reload takes the UI's lock.
+            live = feed.subscribe(this, user, update -> !changePending.getAndSet(true), update -> {
+                debounce.changed();
+                getUI().ifPresent(ui -> ui.setPollInterval((int) RefreshDebounce.INTERVAL.toMillis()));
+            });
         }
     }
 
     /** Reads the chosen team's board and lists again (a few grouped queries). */
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        polling = ui.addPollListener(e -> {
+            if (debounce.due()) {
+                reload();
+            }
+            if (!debounce.pending()) {
+                ui.setPollInterval(-1);
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        detachEvent.getUI().setPollInterval(-1);
+        changePending.set(false);
+        super.onDetach(detachEvent);
+    }
+
     private void reload() {
+        changePending.set(false);
         String teamId = teamSelect.getValue();
         if (teamId == null) {
             return;

@@ -47,6 +47,8 @@ import com.vaadin.flow.dom.DomListenerRegistration;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -91,7 +93,8 @@ import io.kefu.ui.session.Recent;
  * typed is put in as text: nothing is ever rendered as HTML.
  */
 @Route(value = "tickets/:number", layout = MainLayout.class)
-public class TicketView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle, LocaleChangeObserver {
+public class TicketView extends VerticalLayout implements BeforeEnterObserver, AfterNavigationObserver, HasDynamicTitle,
+        LocaleChangeObserver {
 
     /** Keys only act outside inputs and without modifiers, so that typing an "r" stays an "r". */
     /** How long a view keeps the tenant's categories and canned replies before reading them again. */
@@ -145,6 +148,8 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
     private final ComboBox<JsonObject> canned = new ComboBox<>();
     private final Button send = new Button(VaadinIcon.PAPERPLANE.create());
     private final Upload upload = new Upload();
+    private final Button uploadButton = new Button(VaadinIcon.UPLOAD.create());
+    private Locale uploadLocale;
     private final Div attachmentList = new Div();
     private final Div timeline = new Div();
     private final Div customerPanel = new Div();
@@ -158,6 +163,7 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
     private final VerticalLayout side = new VerticalLayout();
     private Registration feedRegistration;
     private DomListenerRegistration keys;
+    private Registration ticking;
 
     @Inject
     public TicketView(TicketDesk desk, TicketFeed feed, CurrentUser currentUser, Profiles profiles) {
@@ -258,6 +264,7 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
         composerBox.setWidthFull();
 
         upload.setId("upload");
+        upload.setUploadButton(uploadButton);
         upload.setMaxFiles(1);
         upload.setUploadHandler(uploadHandler());
         attachmentList.setId("attachments");
@@ -312,10 +319,54 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
                 update -> update.number().equals(number), this::changedElsewhere));
         keys = attachEvent.getUI().getElement().addEventListener("keydown", e -> shortcut(e.getEventData().getString("event.key")));
         keys.addEventData("event.key").setFilter(SHORTCUT_FILTER);
+        ticking = attachEvent.getUI().addPollListener(e -> tick());
+    }
+
+    /**
+     * The countdown ticks: while a service-standard clock runs, the ticket's {@code sla} is read
+     * again every {@link #TICK} (business time needs the server's calendars; warnings and
+     * breaches arrive at once through the live feed). Set after navigation, when the view the
+     * user left has given up its own polling.
+     */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        updateTicking();
+    }
+
+    static final Duration TICK = Duration.ofMinutes(1);
+
+    private void updateTicking() {
+        getUI().ifPresent(ui -> {
+            SlaCountdown.State state = ticket == null ? SlaCountdown.State.NONE : SlaCountdown.of(ticket.get("sla")).state();
+            boolean runs = (state == SlaCountdown.State.ON_TRACK || state == SlaCountdown.State.AT_RISK
+                    || state == SlaCountdown.State.BREACHED) && !status().isTerminal();
+            ui.setPollInterval(runs ? (int) TICK.toMillis() : -1);
+        });
+    }
+
+    private void tick() {
+        if (ticket == null || editing) {
+            // An edit keeps the ticket it started from: its save names that version.
+            return;
+        }
+        try {
+            desk.together(() -> {
+                ticket = desk.ticket(number, revealed, getLocale());
+                renderHeader();
+            });
+        } catch (KefuException e) {
+            showError(e);
+        }
+        updateTicking();
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
+        if (ticking != null) {
+            ticking.remove();
+            ticking = null;
+            detachEvent.getUI().setPollInterval(-1);
+        }
         if (feedRegistration != null) {
             feedRegistration.remove();
             feedRegistration = null;
@@ -1025,7 +1076,12 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
         composerHeading.setText(getTranslation("ticket.composer"));
         attachmentsHeading.setText(getTranslation("ticket.attachments"));
         timelineHeading.setText(getTranslation("ticket.timeline"));
-        upload.setUploadButton(new Button(getTranslation("ticket.attachments.upload"), VaadinIcon.UPLOAD.create()));
+        uploadButton.setText(getTranslation("ticket.attachments.upload"));
+        if (!getLocale().equals(uploadLocale)) {
+            // Sent to the browser only when the language changed: relabel runs on every render.
+            upload.setI18n(UploadTexts.of(this::getTranslation));
+            uploadLocale = getLocale();
+        }
         for (H3 h : new H3[] {detailsHeading, composerHeading, attachmentsHeading, timelineHeading}) {
             h.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.Top.MEDIUM, LumoUtility.Margin.Bottom.SMALL);
         }

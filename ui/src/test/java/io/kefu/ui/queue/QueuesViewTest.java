@@ -49,6 +49,7 @@ import io.kefu.platform.ticket.Priority;
 import io.kefu.platform.ticket.TicketKind;
 import io.kefu.platform.ticket.TicketStatus;
 import io.kefu.ui.AbstractViewTest;
+import io.kefu.ui.MutableClock;
 import io.kefu.ui.i18n.UiLocales;
 import io.kefu.ui.live.TicketUpdate;
 
@@ -447,33 +448,5 @@ class QueuesViewTest extends AbstractViewTest {
         assertEquals("0", text("queue-count-team"));
         _click(button("save-filter"));
         com.github.mvysny.kaributesting.v10.LocatorJ._assertNone(Select.class, spec -> spec.withId("save-filter-team"));
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -20,6 +20,7 @@ import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.dnd.GridDragStartEvent;
@@ -265,9 +266,15 @@ class TeamBoardViewTest extends AbstractViewTest {
 
         tickets.stored.add(TicketFixture.ticket("KF-10", "新工单", Priority.HIGH, TicketStatus.NEW, null, desk.id(), null, T0));
         feed.publish(new TicketUpdate(SF, "KF-10", "CREATED", "api", Instant.now()));
+        feed.publish(new TicketUpdate(SF, "KF-10", "FIELDS", "api", Instant.now()));
         MockVaadin.clientRoundtrip();
+        assertEquals(before, boardsRead, "not from the feed's thread: on the next poll");
+        assertEquals(1000, UI.getCurrent().getPollInterval());
 
-        assertEquals(before + 1, boardsRead);
+        ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+
+        assertEquals(before + 1, boardsRead, "two changes, one reload");
+        assertEquals(-1, UI.getCurrent().getPollInterval());
         assertEquals(List.of("KF-3", "KF-4", "KF-10"), numbers(grid("team-unassigned")));
         assertEquals("3 unassigned", text("team-unassigned-count"));
     }

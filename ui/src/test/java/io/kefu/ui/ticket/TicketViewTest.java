@@ -25,7 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -352,6 +355,38 @@ class TicketViewTest extends AbstractViewTest {
 
         assertSame(first, _get(CustomFieldsForm.class, spec -> spec.withId("ticket-fields")));
         assertEquals("Parcel late", _get(TextField.class, spec -> spec.withId("subject")).getValue());
+    }
+
+    @Test
+    void theUploadSpeaksTheUsersLanguage() {
+        open(TicketStatus.IN_PROGRESS, null);
+        Upload upload = _get(Upload.class, spec -> spec.withId("upload"));
+        assertEquals("Drop a file here", upload.getI18n().getDropFiles().getOne());
+
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+
+        assertEquals("将文件拖放到此处", upload.getI18n().getDropFiles().getOne());
+        assertEquals("文件过大。", upload.getI18n().getError().getFileIsTooBig());
+        assertEquals("添加附件", ((Button) upload.getUploadButton()).getText());
+    }
+
+    @Test
+    void aRunningCountdown_isReadAgainEveryMinute_andStopsTickingWhenMet() {
+        open(TicketStatus.IN_PROGRESS, sla("RUNNING", "ON_TRACK", "PT20M"));
+        assertEquals(60_000, UI.getCurrent().getPollInterval());
+        int readsBefore = desk.reads;
+        desk.put(FakeTicketDesk.ticket(N, TicketKind.FAULT, TicketStatus.IN_PROGRESS, "Parcel damaged", 1,
+                sla("RUNNING", "ON_TRACK", "PT19M"), null));
+
+        ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+
+        assertEquals(readsBefore + 1, desk.reads);
+        assertTrue(span("ticket-sla").getText().contains("19 min"), span("ticket-sla").getText());
+
+        desk.put(FakeTicketDesk.ticket(N, TicketKind.FAULT, TicketStatus.IN_PROGRESS, "Parcel damaged", 1,
+                sla("MET", "ON_TRACK", "PT0S"), null));
+        ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+        assertEquals(-1, UI.getCurrent().getPollInterval(), "a met target does not tick");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.kefu.ui.queue;
+package io.kefu.ui.live;
 
 import java.io.Serializable;
 import java.time.Clock;
@@ -11,25 +11,25 @@ import java.time.Instant;
  * change is remembered and served by the next check once the interval since the last refresh
  * has passed.
  */
-final class RefreshDebounce implements Serializable {
+public final class RefreshDebounce implements Serializable {
 
-    static final Duration INTERVAL = Duration.ofSeconds(1);
+    public static final Duration INTERVAL = Duration.ofSeconds(1);
 
     private final transient Clock clock;
     private Instant last = Instant.MIN;
     private boolean pending;
 
-    RefreshDebounce(Clock clock) {
+    public RefreshDebounce(Clock clock) {
         this.clock = clock;
     }
 
     /** A change arrived; {@link #due()} says when to show it. */
-    void changed() {
+    public void changed() {
         pending = true;
     }
 
     /** True (once per change or burst) when a pending change may be refreshed now. */
-    boolean due() {
+    public boolean due() {
         if (pending && !now().isBefore(last.plus(INTERVAL))) {
             last = now();
             pending = false;
@@ -38,12 +38,12 @@ final class RefreshDebounce implements Serializable {
         return false;
     }
 
-    boolean pending() {
+    public boolean pending() {
         return pending;
     }
 
     /** A refresh the view made for its own reasons (a new query) also counts. */
-    void refreshed() {
+    public void refreshed() {
         last = now();
         pending = false;
     }

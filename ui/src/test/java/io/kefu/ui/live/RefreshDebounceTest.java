@@ -1,4 +1,4 @@
-package io.kefu.ui.queue;
+package io.kefu.ui.live;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +8,11 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import io.kefu.ui.MutableClock;
+
 class RefreshDebounceTest {
 
-    private final QueuesViewTest.MutableClock clock = new QueuesViewTest.MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
     private final RefreshDebounce debounce = new RefreshDebounce(clock);
 
     @Test
