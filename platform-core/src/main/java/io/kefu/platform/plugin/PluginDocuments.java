@@ -376,7 +376,15 @@ public final class PluginDocuments {
     }
 
     private static void checkDemo(JsonObject doc, String id, Set<String> categories, List<String> problems) {
-        String at = PluginDocument.DEMO.path(id);
+        problems.addAll(demoProblems(doc, PluginDocument.DEMO.path(id), categories));
+    }
+
+    /**
+     * What is wrong with a demo document (customers and tickets, as a plugin's {@code demo.json}
+     * or the general demo tenant's), each problem prefixed with where it is ({@code at}).
+     */
+    public static List<String> demoProblems(JsonObject doc, String at, Set<String> categories) {
+        List<String> problems = new ArrayList<>();
         Set<String> refs = new HashSet<>();
         JsonArray customers = array(doc, "customers", at, problems);
         for (int i = 0; i < customers.size(); i++) {
@@ -421,5 +429,6 @@ public final class PluginDocuments {
                 problems.add(here + ".subject: required");
             }
         }
+        return problems;
     }
 }

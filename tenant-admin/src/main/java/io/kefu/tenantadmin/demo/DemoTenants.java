@@ -1,5 +1,9 @@
 package io.kefu.tenantadmin.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -112,6 +116,21 @@ public class DemoTenants {
         identities.createUser(code, new Username("agent"), PASSWORD.toCharArray(), Role.AGENT, "李客服 Li (agent)",
                 new EmailAddress("agent@demo.kefu.local"));
         tenantContext.run(code, () -> settings.set(SettingKey.DISPLAY_NAME, "Kefu 演示公司 Demo Co.", "system"));
-        LOG.info("Created demo tenant '" + CODE + "' (users admin, supervisor, agent; password " + PASSWORD + ")");
+        // The tenant the README sends people to first: its queues should not be empty.
+        int[] loaded = demoData.load(code, generalDemo(), "the general demo", "admin", "agent");
+        LOG.info("Created demo tenant '" + CODE + "' (" + loaded[0] + " customers, " + loaded[1]
+                + " tickets; users admin, supervisor, agent; password " + PASSWORD + ")");
+    }
+
+    /** A retailer's service desk (customers and tickets in Chinese and English), packaged with this module. */
+    static String generalDemo() {
+        try (InputStream in = DemoTenants.class.getResourceAsStream("general-demo.json")) {
+            if (in == null) {
+                throw new IllegalStateException("general-demo.json is missing from the tenant-admin module");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

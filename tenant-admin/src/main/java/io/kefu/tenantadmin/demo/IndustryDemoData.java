@@ -62,6 +62,14 @@ public class IndustryDemoData {
         if (text == null) {
             return new int[]{0, 0};
         }
+        return load(tenant, text, "plugin " + plugin.id(), adminUsername, agentUsername);
+    }
+
+    /**
+     * Loads a demo document ({@code customers} and {@code tickets}, the shape of a plugin's
+     * {@code demo.json}); {@code source} names it in the log.
+     */
+    public int[] load(TenantCode tenant, String text, String source, String adminUsername, String agentUsername) {
         JsonObject demo;
         try (JsonReader r = Jsons.createReader(new StringReader(text))) {
             demo = r.readObject();
@@ -93,12 +101,12 @@ public class IndustryDemoData {
                 } catch (KefuException e) {
                     // The platform's own rules decide (e.g. a field value this version does not
                     // accept yet): that ticket is left out or left where it got to, the rest load.
-                    LOG.warning("Demo ticket '" + d.getString("subject", "?") + "' of plugin " + plugin.id() + " refused: "
+                    LOG.warning("Demo ticket '" + d.getString("subject", "?") + "' of " + source + " refused: "
                             + e.getMessage());
                 }
             }
         }
-        LOG.info("Demo data of plugin " + plugin.id() + " loaded into " + tenant + ": " + customerIds.size() + " customers, "
+        LOG.info("Demo data of " + source + " loaded into " + tenant + ": " + customerIds.size() + " customers, "
                 + ticketCount + " tickets");
         return new int[]{customerIds.size(), ticketCount};
     }
