@@ -11,7 +11,7 @@ import java.time.Instant;
  * change is remembered and served by the next check once the interval since the last refresh
  * has passed.
  */
-public final class RefreshDebounce implements Serializable {
+final class RefreshDebounce implements Serializable {
 
     public static final Duration INTERVAL = Duration.ofSeconds(1);
 
@@ -19,17 +19,17 @@ public final class RefreshDebounce implements Serializable {
     private Instant last = Instant.MIN;
     private boolean pending;
 
-    public RefreshDebounce(Clock clock) {
+    RefreshDebounce(Clock clock) {
         this.clock = clock;
     }
 
     /** A change arrived; {@link #due()} says when to show it. */
-    public void changed() {
+    void changed() {
         pending = true;
     }
 
     /** True (once per change or burst) when a pending change may be refreshed now. */
-    public boolean due() {
+    boolean due() {
         if (pending && !now().isBefore(last.plus(INTERVAL))) {
             last = now();
             pending = false;
@@ -38,12 +38,12 @@ public final class RefreshDebounce implements Serializable {
         return false;
     }
 
-    public boolean pending() {
+    boolean pending() {
         return pending;
     }
 
     /** A refresh the view made for its own reasons (a new query) also counts. */
-    public void refreshed() {
+    void refreshed() {
         last = now();
         pending = false;
     }

@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +21,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
@@ -61,7 +59,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
-import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
 import io.kefu.platform.form.FieldDefinition;
@@ -88,7 +85,7 @@ import io.kefu.platform.ticket.TicketQuery;
 import io.kefu.platform.ticket.TicketStatus;
 import io.kefu.platform.ticket.TransitionRequest;
 import io.kefu.ui.layout.MainLayout;
-import io.kefu.ui.live.RefreshDebounce;
+import io.kefu.ui.live.LiveRefresh;
 import io.kefu.ui.live.TicketFeed;
 import io.kefu.ui.session.CurrentUser;
 
@@ -158,17 +155,14 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
     private QueueFilter filter = QueueFilter.NONE;
     private final CursorIndex cursors = new CursorIndex();
     private String cursorSort;
-    private final RefreshDebounce debounce;
+    private final Clock clock;
     private int cursorRow = -1;
     private String cursorNumber;
     private QueueRow cursorItem;
     /** Field keys and labels of the tenant's ticket forms, for the column chooser (a few dozen at most). */
     private final Map<String, FieldDefinition> fieldChoices = new LinkedHashMap<>();
     private boolean applying;
-    private Registration feedRegistration;
-    private Registration pollRegistration;
-    /** A change was heard and not yet shown (set by the feed's thread, cleared by the refresh). */
-    private final AtomicBoolean changePending = new AtomicBoolean();
+    private LiveRefresh live;
 
     @Inject
     public QueuesView(Queues queues, SavedFilters savedFilters, BulkActions bulk, Members members,
@@ -185,7 +179,7 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
         this.forms = forms;
         this.feed = feed;
         this.currentUser = currentUser;
-        this.debounce = new RefreshDebounce(clock);
+        this.clock = clock;
 
         setSizeFull();
         setSpacing(false);
@@ -396,42 +390,11 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        changePending.set(false);
         currentUser.tenantUser().ifPresent(u -> {
-            if (feedRegistration == null) {
-                // Only the first change since the last refresh takes the UI's lock: the refresh shows them all.
-                feedRegistration = feed.subscribe(this, u, update -> !changePending.getAndSet(true), update -> ticketsChanged());
+            if (live == null) {
+                live = LiveRefresh.of(this, feed, u, clock, this::refresh);
             }
         });
-        UI ui = attachEvent.getUI();
-        pollRegistration = ui.addPollListener(e -> {
-            if (debounce.due()) {
-                refresh();
-            }
-            if (!debounce.pending()) {
-                ui.setPollInterval(-1);
-            }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (pollRegistration != null) {
-            pollRegistration.remove();
-            pollRegistration = null;
-        }
-        detachEvent.getUI().setPollInterval(-1);
-        super.onDetach(detachEvent);
-    }
-
-    /**
-     * A ticket of this tenant changed somewhere. The refresh happens on the next poll, not here:
-     * the grid fetches its rows while the response is written, after the feed has unbound the
-     * tenant and caller; a poll is a client request, bound by the request filter as usual.
-     */
-    void ticketsChanged() {
-        debounce.changed();
-        getUI().ifPresent(ui -> ui.setPollInterval((int) RefreshDebounce.INTERVAL.toMillis()));
     }
 
     @Override
@@ -494,18 +457,23 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
     }
 
     private void reload() {
-        changePending.set(false);
         resetPaging();
         grid.deselectAll();
         cursorRow = -1;
         cursorNumber = null;
         cursorItem = null;
         refreshCounts();
-        debounce.refreshed();
+        refreshed();
+    }
+
+    /** What is shown now includes every change so far. */
+    private void refreshed() {
+        if (live != null) {
+            live.refreshed();
+        }
     }
 
     private void refresh() {
-        changePending.set(false);
         resetPaging();
         refreshCounts();
     }
@@ -898,7 +866,7 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
         outcome.setVisible(!result.failed().isEmpty());
         grid.deselectAll();
         refresh();
-        debounce.refreshed();
+        refreshed();
     }
 
     // =================================================================== keyboard

@@ -2,18 +2,15 @@ package io.kefu.ui.team;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Inject;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.dnd.GridDropMode;
@@ -37,7 +34,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
 import io.kefu.platform.identity.Caller;
@@ -52,7 +48,7 @@ import io.kefu.platform.ticket.TicketStatus;
 import io.kefu.platform.ticket.TransitionRequest;
 import io.kefu.ui.i18n.LabelKeys;
 import io.kefu.ui.layout.MainLayout;
-import io.kefu.ui.live.RefreshDebounce;
+import io.kefu.ui.live.LiveRefresh;
 import io.kefu.ui.live.TicketFeed;
 import io.kefu.ui.session.CurrentUser;
 
@@ -108,14 +104,17 @@ public class TeamBoardView extends VerticalLayout implements BeforeEnterObserver
     private TeamBoard.Board current;
     /** The ticket being dragged, between drag start and drop. */
     private TeamBoard.Attention dragged;
-    private Registration live;
-    private Registration polling;
-    private final RefreshDebounce debounce = new RefreshDebounce(java.time.Clock.systemUTC());
-    /** A change was heard and not yet shown (set by the feed's thread, cleared by a reload). */
-    private final AtomicBoolean changePending = new AtomicBoolean();
+    private LiveRefresh live;
+    private final Clock clock;
 
     @Inject
     public TeamBoardView(Teams teams, TeamBoard boards, TicketService tickets, TicketFeed feed, CurrentUser currentUser) {
+        this(teams, boards, tickets, feed, currentUser, Clock.systemUTC());
+    }
+
+    /** With the clock that paces live reloads (tests move it). */
+    TeamBoardView(Teams teams, TeamBoard boards, TicketService tickets, TicketFeed feed, CurrentUser currentUser, Clock clock) {
+        this.clock = clock;
         this.teams = teams;
         this.boards = boards;
         this.tickets = tickets;
@@ -222,43 +221,12 @@ public class TeamBoardView extends VerticalLayout implements BeforeEnterObserver
             teamSelect.setValue(chosen);
         }
         if (live == null) {
-            // At most one reload a second, on the next poll: a busy tenant changes tickets many
-            // times a second, and only the first change since the last reload takes the UI's lock.
-            live = feed.subscribe(this, user, update -> !changePending.getAndSet(true), update -> {
-                debounce.changed();
-                getUI().ifPresent(ui -> ui.setPollInterval((int) RefreshDebounce.INTERVAL.toMillis()));
-            });
+            live = LiveRefresh.of(this, feed, user, clock, this::reload);
         }
     }
 
     /** Reads the chosen team's board and lists again (a few grouped queries). */
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        UI ui = attachEvent.getUI();
-        polling = ui.addPollListener(e -> {
-            if (debounce.due()) {
-                reload();
-            }
-            if (!debounce.pending()) {
-                ui.setPollInterval(-1);
-            }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-        }
-        detachEvent.getUI().setPollInterval(-1);
-        changePending.set(false);
-        super.onDetach(detachEvent);
-    }
-
     private void reload() {
-        changePending.set(false);
         String teamId = teamSelect.getValue();
         if (teamId == null) {
             return;
