@@ -308,14 +308,16 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
         grid.addThemeName("row-stripes");
         grid.addThemeName("compact");
         fixedColumns.add(grid.addColumn(QueueRow::number).setKey("number").setSortProperty("createdAt").setAutoWidth(true).setFlexGrow(0));
-        fixedColumns.add(grid.addColumn(QueueRow::subject).setKey("subject").setFlexGrow(3));
-        fixedColumns.add(grid.addColumn(r -> getTranslation(QueueLabels.status(r.status()))).setKey("status").setAutoWidth(true));
-        fixedColumns.add(grid.addColumn(r -> getTranslation(QueueLabels.priority(r.priority()))).setKey("priority").setAutoWidth(true));
-        fixedColumns.add(grid.addComponentColumn(this::slaBadge).setKey("sla").setAutoWidth(true));
-        fixedColumns.add(grid.addColumn(r -> r.assignee() == null ? "" : r.assignee()).setKey("assignee").setAutoWidth(true));
-        fixedColumns.add(grid.addColumn(r -> r.customerName() == null ? "" : r.customerName()).setKey("customer").setFlexGrow(1));
+        // The subject takes what the short columns leave (at 1280 px with the drawer open it was
+        // squeezed to a few characters while status and priority grew as wide as it).
+        fixedColumns.add(grid.addColumn(QueueRow::subject).setKey("subject").setWidth("14rem").setFlexGrow(3));
+        fixedColumns.add(grid.addColumn(r -> getTranslation(QueueLabels.status(r.status()))).setKey("status").setAutoWidth(true).setFlexGrow(0));
+        fixedColumns.add(grid.addColumn(r -> getTranslation(QueueLabels.priority(r.priority()))).setKey("priority").setAutoWidth(true).setFlexGrow(0));
+        fixedColumns.add(grid.addComponentColumn(this::slaBadge).setKey("sla").setAutoWidth(true).setFlexGrow(0));
+        fixedColumns.add(grid.addColumn(r -> r.assignee() == null ? "" : r.assignee()).setKey("assignee").setAutoWidth(true).setFlexGrow(0));
+        fixedColumns.add(grid.addColumn(r -> r.customerName() == null ? "" : r.customerName()).setKey("customer").setWidth("8rem").setFlexGrow(1));
         fixedColumns.add(grid.addColumn(r -> UPDATED.format(r.updatedAt().atZoneSameInstant(SHANGHAI))).setKey("updated")
-                .setSortProperty("updatedAt").setAutoWidth(true));
+                .setSortProperty("updatedAt").setAutoWidth(true).setFlexGrow(0));
         fixedColumns.forEach(c -> c.setResizable(true));
         grid.setMultiSort(false);
         grid.addSortListener(e -> resetPaging());
