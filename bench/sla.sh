@@ -7,6 +7,7 @@
 # Usage: bench/sla.sh   (after `mvn -Pbench -DskipTests package`; PostgreSQL at 127.0.0.1:5432, user postgres)
 # Sizes: KEFU_BENCH_SLA_REEVAL (10000,30000,100000), KEFU_BENCH_SLA_SWEEP (10x1000,100x1000,1000x1000).
 # JVM options of the server (e.g. a flight recording): KEFU_BENCH_SLA_JAVA_OPTS; another bundle: KEFU_BENCH_SLA_BUNDLE.
+# More JDBC URL parameters for the server (e.g. reWriteBatchedInserts=false): KEFU_BENCH_SLA_JDBC_PARAMS.
 # Ports: KEFU_BENCH_SLA_PORT (a free one), KEFU_BENCH_SLA_HZ_PORT (6920, the data grid's start port).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,7 @@ db="kefu_bench_sla_$(date +%s)"
 work=$(mktemp -d)
 psql -h "$PG_HOST" -U postgres -d postgres -qAt -c "create database $db"
 port=${KEFU_BENCH_SLA_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
-jdbc="jdbc:postgresql://$PG_HOST:5432/$db?user=postgres"
+jdbc="jdbc:postgresql://$PG_HOST:5432/$db?user=postgres${KEFU_BENCH_SLA_JDBC_PARAMS:+&$KEFU_BENCH_SLA_JDBC_PARAMS}"
 java -Xmx1g ${KEFU_BENCH_SLA_JAVA_OPTS:-} -Djava.io.tmpdir="$work" -Dkefu.data.dir="$work/data" -Dkefu.demo=false -Dkefu.db.url="$jdbc" \
   -Dkefu.operator.password=bench-op-2026 -Dkefu.sla.sweep.period.seconds=1 \
   -jar "$bundle" --port "$port" --nocluster --startport "${KEFU_BENCH_SLA_HZ_PORT:-6920}" > "$work/kefu.log" 2>&1 &

@@ -33,7 +33,7 @@ public class KefuDataSource implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
         String url = KefuConfig.effectiveDbUrl();
-        Properties props = credentials();
+        Properties props = connectionProperties(url);
         if (!databaseChecked && url.startsWith("jdbc:postgresql:")) {
             synchronized (CREATE_LOCK) {
                 if (!databaseChecked) {
@@ -48,6 +48,20 @@ public class KefuDataSource implements DataSource {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         return getConnection();
+    }
+
+    /**
+     * Credentials, and on PostgreSQL {@code reWriteBatchedInserts}: the driver sends a JDBC batch
+     * of inserts (the service standards' timeline entries and clocks, written a page at a time)
+     * as multi-row INSERTs instead of one statement each. A parameter in the URL wins, so an
+     * installation can switch it off ({@code ?reWriteBatchedInserts=false}).
+     */
+    static Properties connectionProperties(String url) {
+        Properties props = credentials();
+        if (url.startsWith("jdbc:postgresql:")) {
+            props.setProperty("reWriteBatchedInserts", "true");
+        }
+        return props;
     }
 
     private static Properties credentials() {

@@ -1,6 +1,8 @@
 package io.kefu.platform.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.core.BaseConnection;
 
 import io.kefu.db.testing.TestPostgres;
 
@@ -45,6 +48,20 @@ class KefuDataSourceTest {
              var st = c.createStatement()) {
             st.execute("DROP DATABASE " + name + " WITH (FORCE)");
         }
+    }
+
+    @Test
+    void onPostgres_batchedInsertsAreRewritten_unlessTheUrlSaysOtherwise() throws SQLException {
+        String url = TestPostgres.freshDatabaseUrl();
+        System.setProperty("kefu.db.url", url);
+        try (Connection c = new KefuDataSource().getConnection()) {
+            assertTrue(c.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled());
+        }
+        System.setProperty("kefu.db.url", url + "&reWriteBatchedInserts=false");
+        try (Connection c = new KefuDataSource().getConnection()) {
+            assertFalse(c.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled());
+        }
+        assertNull(KefuDataSource.connectionProperties("jdbc:h2:mem:x").getProperty("reWriteBatchedInserts"));
     }
 
     @Test
