@@ -87,6 +87,7 @@ import io.kefu.platform.ticket.TransitionRequest;
 import io.kefu.ui.layout.MainLayout;
 import io.kefu.ui.live.LiveRefresh;
 import io.kefu.ui.live.TicketFeed;
+import io.kefu.ui.session.BrowserPreference;
 import io.kefu.ui.session.CurrentUser;
 
 /**
@@ -149,6 +150,8 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
 
     // ---- state (small: no lists of tickets)
     private Caller.TenantUser user;
+    /** The custom-field columns a user chose ({@link BrowserPreference}: comma-separated field keys). */
+    static final String COLUMNS_PREFERENCE = "queue-columns";
     private Queue queue = Queue.MINE;
     private SavedFilters.Visible saved;
     private String search;
@@ -264,7 +267,13 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
         columnChooser.setId("columns");
         columnChooser.setItemLabelGenerator(key -> Optional.ofNullable(fieldChoices.get(key))
                 .map(d -> d.label().in(getLocale())).orElse(key));
-        columnChooser.addValueChangeListener(e -> showFieldColumns(e.getValue()));
+        columnChooser.addValueChangeListener(e -> {
+            showFieldColumns(e.getValue());
+            if (e.isFromClient() && user != null) {
+                // Remembered by the user's browser: the next visit shows the same columns.
+                BrowserPreference.write(UI.getCurrent(), COLUMNS_PREFERENCE, user, String.join(",", e.getValue()));
+            }
+        });
         HorizontalLayout bar = new HorizontalLayout(statusFilter, priorityFilter, assigneeFilter, textFilter, clearFilter, columnChooser);
         bar.setId("filter-bar");
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -382,6 +391,15 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
         }
         if (fieldChoices.isEmpty()) {
             loadFieldChoices();
+            Caller.TenantUser whose = user;
+            BrowserPreference.read(event.getUI(), COLUMNS_PREFERENCE, whose, stored -> {
+                if (stored != null && whose.equals(user)) {
+                    // Fields the forms no longer have are left out.
+                    Set<String> keys = new LinkedHashSet<>(List.of(stored.split(",")));
+                    keys.retainAll(fieldChoices.keySet());
+                    columnChooser.setValue(keys);
+                }
+            });
         }
         showFilter(shown, false);
         loadSavedFilters();

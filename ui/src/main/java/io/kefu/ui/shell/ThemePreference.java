@@ -2,20 +2,15 @@ package io.kefu.ui.shell;
 
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.theme.lumo.Lumo;
 
 import io.kefu.platform.identity.Caller;
+import io.kefu.ui.session.BrowserPreference;
 
-/**
- * Light or dark (Lumo's variants), remembered per user: in the browser's local storage, keyed by
- * tenant and user name (it outlives the session, and two people sharing a browser keep their
- * own), and in the Vaadin session so that a new tab or a reload in the same session needs no
- * round trip to the browser.
- */
+/** Light or dark (Lumo's variants), remembered per user by their browser ({@link BrowserPreference}). */
 public final class ThemePreference {
 
-    static final String STORAGE_PREFIX = "kefu.theme.";
+    static final String NAME = "theme";
     static final String DARK = "dark";
     static final String LIGHT = "light";
 
@@ -32,16 +27,8 @@ public final class ThemePreference {
             return;
         }
         ComponentUtil.setData(ui, Restored.class, new Restored());
-        Object known = session(ui) == null ? null : session(ui).getAttribute(storageKey(user));
-        if (known instanceof String theme) {
-            apply(ui, DARK.equals(theme));
-            applied.run();
-            return;
-        }
-        ui.getPage().executeJs("return window.localStorage.getItem($0)", storageKey(user)).then(String.class, stored -> {
-            boolean dark = DARK.equals(stored);
-            apply(ui, dark);
-            remember(ui, user, dark);
+        BrowserPreference.read(ui, NAME, user, stored -> {
+            apply(ui, DARK.equals(stored));
             applied.run();
         });
     }
@@ -50,8 +37,7 @@ public final class ThemePreference {
     public static boolean toggle(UI ui, Caller.TenantUser user) {
         boolean dark = !isDark(ui);
         apply(ui, dark);
-        remember(ui, user, dark);
-        ui.getPage().executeJs("window.localStorage.setItem($0, $1)", storageKey(user), dark ? DARK : LIGHT);
+        BrowserPreference.write(ui, NAME, user, dark ? DARK : LIGHT);
         return dark;
     }
 
@@ -59,22 +45,7 @@ public final class ThemePreference {
         return ui.getElement().getThemeList().contains(Lumo.DARK);
     }
 
-    static String storageKey(Caller.TenantUser user) {
-        return STORAGE_PREFIX + user.principalName();
-    }
-
     private static void apply(UI ui, boolean dark) {
         ui.getElement().getThemeList().set(Lumo.DARK, dark);
-    }
-
-    private static void remember(UI ui, Caller.TenantUser user, boolean dark) {
-        VaadinSession session = session(ui);
-        if (session != null) {
-            session.setAttribute(storageKey(user), dark ? DARK : LIGHT);
-        }
-    }
-
-    private static VaadinSession session(UI ui) {
-        return ui.getSession();
     }
 }

@@ -29,6 +29,7 @@ import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -223,6 +224,26 @@ class QueuesViewTest extends AbstractViewTest {
 
         _setValue(columns, Set.of());
         assertEquals(null, grid().getColumnByKey("field.tracking_no"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theColumnChoice_isRememberedForTheUser() {
+        UI.getCurrent().navigate("queues");
+        _setValue(_get(MultiSelectComboBox.class, spec -> spec.withId("columns")), Set.of("tracking_no"));
+
+        assertEquals("tracking_no", VaadinSession.getCurrent().getAttribute("kefu.queue-columns." + SUPERVISOR.principalName()));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRememberedColumns_areShownOnTheNextVisit_withoutFieldsTheFormsDropped() {
+        VaadinSession.getCurrent().setAttribute("kefu.queue-columns." + SUPERVISOR.principalName(), "tracking_no,no_such_field");
+
+        UI.getCurrent().navigate("queues");
+
+        assertEquals(Set.of("tracking_no"), _get(MultiSelectComboBox.class, spec -> spec.withId("columns")).getValue());
+        assertEquals("SFT-007", GridKt._getFormatted(grid(), 0, "field.tracking_no"));
     }
 
     @Test
