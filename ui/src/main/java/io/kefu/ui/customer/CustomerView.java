@@ -2,12 +2,12 @@ package io.kefu.ui.customer;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -113,7 +113,8 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver,
     private final Grid.Column<Ticket> priorityColumn;
     private final Grid.Column<Ticket> createdColumn;
     private final KeysetPages<Ticket, String> historyPages;
-    private final Set<String> shownNumbers = new HashSet<>();
+    /** Concurrent: the live feed's interest reads it without the UI's lock. */
+    private final Set<String> shownNumbers = ConcurrentHashMap.newKeySet();
 
     private Caller.TenantUser user;
     private String customerId;
@@ -212,7 +213,9 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver,
         // The same view may be reused for another customer: its history starts over.
         refreshHistory();
         if (live == null) {
-            live = feed.subscribe(history, user, this::onTicketUpdate);
+            // A change to a ticket shown, or one that may have made a ticket this customer's.
+            live = feed.subscribe(history, user, update -> shownNumbers.contains(update.number())
+                    || update.change().equals("CREATED") || update.change().equals("MATCHED_FIELDS"), this::onTicketUpdate);
         }
     }
 

@@ -198,6 +198,11 @@ class CustomerViewTest extends AbstractViewTest {
         assertEquals("Closed", GridKt._getFormatted(history, 0, "status"));
         assertEquals("Low", GridKt._getFormatted(history, 0, "priority"));
 
+        int queriesBefore = tickets.queries.size();
+        feed.publish(new TicketUpdate(SF, "KF-99", "INTERNAL_NOTE", "api", Instant.now()));
+        MockVaadin.clientRoundtrip();
+        assertEquals(queriesBefore, tickets.queries.size(), "a note on a ticket not shown: the history is not read again");
+
         tickets.stored.add(TicketFixture.ticket("KF-4", "新的投诉", Priority.URGENT, TicketStatus.NEW, null, null, liWei.id(), t0.plusSeconds(120)));
         feed.publish(new TicketUpdate(SF, "KF-4", "CREATED", "api", Instant.now()));
         MockVaadin.clientRoundtrip();
