@@ -6,21 +6,17 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.kefu.db.SchemaMigrator;
-import io.kefu.db.testing.TestPostgres;
+import io.kefu.platform.db.TenantTestDatabase;
 import io.kefu.platform.tenant.persistence.TenantPersistence;
 
 /**
@@ -42,9 +38,8 @@ class FieldAggregationDatabaseTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void countSumAndAveragePerOption(String database) throws Exception {
-        String url = database.equals("h2") ? "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" : TestPostgres.freshDatabaseUrl();
+        String url = TenantTestDatabase.migrated(database, SCHEMA);
         try (Connection c = DriverManager.getConnection(url)) {
-            SchemaMigrator.migrate(c, new SchemaMigrator.SchemaName(SCHEMA), SchemaMigrator.TENANT_CHANGELOG);
             String schema = database.equals("h2") ? SCHEMA.toUpperCase() : SCHEMA;
             try (Statement st = c.createStatement()) {
                 for (int i = 1; i <= 5; i++) {
@@ -57,22 +52,10 @@ class FieldAggregationDatabaseTest {
                 c.commit();
             }
         }
-        Map<String, Object> props = new HashMap<>();
-        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("jakarta.persistence.jtaDataSource", "");
-        props.put("jakarta.persistence.jdbc.url", url);
-        props.put("jakarta.persistence.jdbc.driver", database.equals("h2") ? "org.h2.Driver" : "org.postgresql.Driver");
-        props.put("eclipselink.target-server", "None");
-        props.put("eclipselink.logging.level", "WARNING");
-        emf = Persistence.createEntityManagerFactory("kefu", props);
+        emf = TenantTestDatabase.persistenceUnit(database, url);
         EntityManager em = emf.createEntityManager(Map.of(TenantPersistence.TENANT_PROPERTY, SCHEMA));
         FieldProjection projection = new FieldProjection();
-        projection.data = new TenantPersistence() {
-            @Override
-            public EntityManager entityManager() {
-                return em;
-            }
-        };
+        projection.data = TenantTestDatabase.persistence(() -> em);
         List<FieldDefinition> defs = FormFixtures.form(
                 "{'key':'claim','type':'MONEY'," + FormFixtures.LABEL + "}",
                 "{'key':'issues','type':'MULTI_CHOICE'," + FormFixtures.LABEL + ",'options':[{'value':'late','label':{'zh-CN':'延误','en':'Late'}},"

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,18 +23,16 @@ import java.util.function.Function;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.kefu.db.SchemaMigrator;
-import io.kefu.db.testing.TestPostgres;
 import io.kefu.platform.security.CallerContext;
 import io.kefu.platform.sla.calendar.BusinessCalendar;
 import io.kefu.platform.tenant.TenantCode;
 import io.kefu.platform.tenant.TenantContext;
+import io.kefu.platform.db.TenantTestDatabase;
 import io.kefu.platform.tenant.persistence.TenantPersistence;
 import io.kefu.platform.ticket.TicketStatus;
 
@@ -66,27 +61,10 @@ class ClockTablesDatabaseTest {
     }
 
     private void open(String database) throws Exception {
-        String url = database.equals("h2")
-                ? "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DEFAULT_LOCK_TIMEOUT=20000"
-                : TestPostgres.freshDatabaseUrl();
-        try (Connection c = DriverManager.getConnection(url)) {
-            SchemaMigrator.migrate(c, new SchemaMigrator.SchemaName(SCHEMA), SchemaMigrator.TENANT_CHANGELOG);
-        }
-        Map<String, Object> props = new HashMap<>();
-        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("jakarta.persistence.jtaDataSource", "");
-        props.put("jakarta.persistence.jdbc.url", url);
-        props.put("jakarta.persistence.jdbc.driver", database.equals("h2") ? "org.h2.Driver" : "org.postgresql.Driver");
-        props.put("eclipselink.target-server", "None");
-        props.put("eclipselink.logging.level", "WARNING");
-        emf = Persistence.createEntityManagerFactory("kefu", props);
+        String url = TenantTestDatabase.migrated(database, SCHEMA);
+        emf = TenantTestDatabase.persistenceUnit(database, url);
         tables = new ClockTables();
-        tables.data = new TenantPersistence() {
-            @Override
-            public EntityManager entityManager() {
-                return current.get();
-            }
-        };
+        tables.data = TenantTestDatabase.persistence(current::get);
         tables.tenants = tenants;
         tables.callers = new CallerContext();
     }

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.reflect.Field;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,15 +20,13 @@ import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.kefu.db.SchemaMigrator;
-import io.kefu.db.testing.TestPostgres;
 import io.kefu.platform.problem.NotFoundException;
+import io.kefu.platform.db.TenantTestDatabase;
 import io.kefu.platform.tenant.persistence.TenantPersistence;
 import io.kefu.platform.ticket.Workloads;
 
@@ -58,27 +53,10 @@ class TeamAssignmentDatabaseTest {
     }
 
     private void open(String database) throws Exception {
-        String url = database.equals("h2")
-                ? "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DEFAULT_LOCK_TIMEOUT=20000"
-                : TestPostgres.freshDatabaseUrl();
-        try (Connection c = DriverManager.getConnection(url)) {
-            SchemaMigrator.migrate(c, new SchemaMigrator.SchemaName(SCHEMA), SchemaMigrator.TENANT_CHANGELOG);
-        }
-        Map<String, Object> props = new HashMap<>();
-        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("jakarta.persistence.jtaDataSource", "");
-        props.put("jakarta.persistence.jdbc.url", url);
-        props.put("jakarta.persistence.jdbc.driver", database.equals("h2") ? "org.h2.Driver" : "org.postgresql.Driver");
-        props.put("eclipselink.target-server", "None");
-        props.put("eclipselink.logging.level", "WARNING");
-        emf = Persistence.createEntityManagerFactory("kefu", props);
+        String url = TenantTestDatabase.migrated(database, SCHEMA);
+        emf = TenantTestDatabase.persistenceUnit(database, url);
 
-        TenantPersistence data = new TenantPersistence() {
-            @Override
-            public EntityManager entityManager() {
-                return current.get();
-            }
-        };
+        TenantPersistence data = TenantTestDatabase.persistence(current::get);
         Workloads workloads = new Workloads();
         Field f = Workloads.class.getDeclaredField("data");
         f.setAccessible(true);

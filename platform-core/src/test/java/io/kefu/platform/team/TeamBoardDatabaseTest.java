@@ -3,13 +3,10 @@ package io.kefu.platform.team;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,16 +16,14 @@ import java.util.function.Function;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.kefu.db.SchemaMigrator;
-import io.kefu.db.testing.TestPostgres;
 import io.kefu.platform.problem.NotFoundException;
 import io.kefu.platform.sla.TicketSlaView;
+import io.kefu.platform.db.TenantTestDatabase;
 import io.kefu.platform.tenant.persistence.TenantPersistence;
 import io.kefu.platform.ticket.Priority;
 import io.kefu.platform.ticket.Ticket;
@@ -57,25 +52,9 @@ class TeamBoardDatabaseTest {
     }
 
     private void open(String database) throws Exception {
-        String url = database.equals("h2") ? "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" : TestPostgres.freshDatabaseUrl();
-        try (Connection c = DriverManager.getConnection(url)) {
-            SchemaMigrator.migrate(c, new SchemaMigrator.SchemaName(ACME), SchemaMigrator.TENANT_CHANGELOG);
-            SchemaMigrator.migrate(c, new SchemaMigrator.SchemaName(GLOBEX), SchemaMigrator.TENANT_CHANGELOG);
-        }
-        Map<String, Object> props = new HashMap<>();
-        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("jakarta.persistence.jtaDataSource", "");
-        props.put("jakarta.persistence.jdbc.url", url);
-        props.put("jakarta.persistence.jdbc.driver", database.equals("h2") ? "org.h2.Driver" : "org.postgresql.Driver");
-        props.put("eclipselink.target-server", "None");
-        props.put("eclipselink.logging.level", "WARNING");
-        emf = Persistence.createEntityManagerFactory("kefu", props);
-        TenantPersistence data = new TenantPersistence() {
-            @Override
-            public EntityManager entityManager() {
-                return current.get();
-            }
-        };
+        String url = TenantTestDatabase.migrated(database, ACME, GLOBEX);
+        emf = TenantTestDatabase.persistenceUnit(database, url);
+        TenantPersistence data = TenantTestDatabase.persistence(current::get);
         Teams teams = new Teams();
         teams.data = data;
         TicketSlaView filters = new TicketSlaView();

@@ -19,7 +19,6 @@ import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import jakarta.persistence.TypedQuery;
 
 import org.eclipse.persistence.internal.sessions.AbstractSession;
@@ -32,11 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.kefu.db.SchemaMigrator;
-import io.kefu.db.testing.TestPostgres;
 import io.kefu.platform.form.FieldFilter;
 import io.kefu.platform.form.FieldSort;
 import io.kefu.platform.form.FieldType;
+import io.kefu.platform.db.TenantTestDatabase;
 import io.kefu.platform.tenant.persistence.TenantPersistence;
 
 /**
@@ -62,18 +60,8 @@ class CustomFieldFilterDatabaseTest {
     }
 
     private void open(String database) throws Exception {
-        url = database.equals("h2") ? "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" : TestPostgres.freshDatabaseUrl();
-        try (Connection c = DriverManager.getConnection(url)) {
-            SchemaMigrator.migrate(c, new SchemaMigrator.SchemaName(SCHEMA), SchemaMigrator.TENANT_CHANGELOG);
-        }
-        Map<String, Object> props = new HashMap<>();
-        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("jakarta.persistence.jtaDataSource", "");
-        props.put("jakarta.persistence.jdbc.url", url);
-        props.put("jakarta.persistence.jdbc.driver", database.equals("h2") ? "org.h2.Driver" : "org.postgresql.Driver");
-        props.put("eclipselink.target-server", "None");
-        props.put("eclipselink.logging.level", "WARNING");
-        emf = Persistence.createEntityManagerFactory("kefu", props);
+        url = TenantTestDatabase.migrated(database, SCHEMA);
+        emf = TenantTestDatabase.persistenceUnit(database, url);
     }
 
     /** Inserts tickets by JDBC: i-th has waybill SF{i}, weight i % 50, issue late/lost, urgent every 7th. */
