@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +55,36 @@ final class UiScenario {
     private final int thinkMin;
     private final int thinkMax;
 
+    /** The polls the tabs make at the server's request (live refreshes), since the last drain. */
+    private final Recorder polls = new Recorder();
+    private final AtomicLong pollErrors = new AtomicLong();
+    private final AtomicLong pushes = new AtomicLong();
+    private final ScheduledExecutorService poller = Executors.newScheduledThreadPool(16, r -> {
+        Thread t = new Thread(r, "tab-poller");
+        t.setDaemon(true);
+        return t;
+    });
+    private final VaadinTab.Live live = new VaadinTab.Live(poller, polls::add, pollErrors, pushes);
+
+    /** Latencies recorded from many threads, read and reset once per round. */
+    private static final class Recorder {
+        private long[] micros = new long[1024];
+        private int n;
+
+        synchronized void add(long nanos) {
+            if (n == micros.length) {
+                micros = Arrays.copyOf(micros, n * 2);
+            }
+            micros[n++] = nanos / 1000;
+        }
+
+        synchronized long[] drain() {
+            long[] out = Arrays.copyOf(micros, n);
+            n = 0;
+            return out;
+        }
+    }
+
     /** One agent: a session with the queue in one tab and a ticket in the other. */
     private record Agent(String username, HttpClient browser, VaadinTab queue, VaadinTab ticket) {
     }
@@ -76,39 +107,49 @@ final class UiScenario {
           .append("in turn opens another ticket (a navigation) and posts a reply, with ").append(thinkMin / 1000.0).append("–")
           .append(thinkMax / 1000.0).append(" s of thinking between\n")
           .append("actions, for ").append((int) seconds).append(" s; the baseline is Vaadin's heartbeat from the same tabs in the\n")
-          .append("same run. Tenant `").append(tenant).append("` with ").append(tickets).append(" tickets.\n\n");
-        md.append("| agents | heap per agent | open ticket median / p99 | reply median / p99 | heartbeat (baseline) median / p99 | actions/s | errors |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+          .append("same run. Tenant `").append(tenant).append("` with ").append(tickets).append(" tickets.\n")
+          .append("Tabs stay live as in a browser: each holds a push channel (WebSocket) and polls when the server asks\n")
+          .append("(the queues refresh on the poll after a change); the polls' round trips are a column of their own.\n\n");
+        md.append("| agents | heap per agent | open ticket median / p99 | reply median / p99 | live poll median / p99 | heartbeat (baseline) median / p99 | actions/s | polls/s | pushes/s | errors |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         List<String> xs = new ArrayList<>();
         double[] perAgentKb = new double[levels.length];
         double[] openMedian = new double[levels.length];
         double[] replyMedian = new double[levels.length];
         double[] beatMedian = new double[levels.length];
+        double[] pollMedian = new double[levels.length];
         for (int li = 0; li < levels.length; li++) {
             int level = levels[li];
             logInUpTo(level);
             long heap = liveHeapBytes();
             double perAgent = (heap - heapBefore) / (double) level;
+            polls.drain();
+            long pushed0 = pushes.get();
+            long pollErrors0 = pollErrors.get();
             Round round = work(seconds);
+            long[] pollMicros = polls.drain();
+            Stats poll = new Stats("live poll", pollMicros.length, pollErrors.get() - pollErrors0, seconds, pollMicros, 0);
+            double pushRate = (pushes.get() - pushed0) / seconds;
             xs.add(Integer.toString(level));
             perAgentKb[li] = perAgent / 1024;
             openMedian[li] = round.open.percentileMillis(50);
             replyMedian[li] = round.reply.percentileMillis(50);
             beatMedian[li] = round.heartbeat.percentileMillis(50);
-            md.append(String.format("| %d | %.0f KB | %.1f / %.1f ms | %.1f / %.1f ms | %.1f / %.1f ms | %.1f | %d |%n", level,
+            pollMedian[li] = poll.percentileMillis(50);
+            md.append(String.format("| %d | %.0f KB | %.1f / %.1f ms | %.1f / %.1f ms | %.1f / %.1f ms | %.1f / %.1f ms | %.1f | %.1f | %.1f | %d |%n", level,
                     perAgent / 1024, openMedian[li], round.open.percentileMillis(99), replyMedian[li],
-                    round.reply.percentileMillis(99), beatMedian[li], round.heartbeat.percentileMillis(99),
-                    (round.open.requests() + round.reply.requests()) / seconds,
-                    round.open.errors() + round.reply.errors() + round.heartbeat.errors()));
-            System.err.printf("[bench] ui: %d agents, %.0f KB each, open %.1f ms, reply %.1f ms, heartbeat %.1f ms (medians)%n",
-                    level, perAgent / 1024, openMedian[li], replyMedian[li], beatMedian[li]);
+                    round.reply.percentileMillis(99), pollMedian[li], poll.percentileMillis(99), beatMedian[li],
+                    round.heartbeat.percentileMillis(99), (round.open.requests() + round.reply.requests()) / seconds,
+                    poll.throughput(), pushRate, round.open.errors() + round.reply.errors() + round.heartbeat.errors() + poll.errors()));
+            System.err.printf("[bench] ui: %d agents, %.0f KB each, open %.1f ms, reply %.1f ms, poll %.1f ms (%.1f/s), heartbeat %.1f ms (medians), %.1f pushes/s%n",
+                    level, perAgent / 1024, openMedian[li], replyMedian[li], pollMedian[li], poll.throughput(), beatMedian[li], pushRate);
         }
         md.append("\nGoal (issue 7): under 1 MB per session and a median round trip under 50 ms with 200 agents on one node.\n");
         Path docs = Path.of(o.get("docs", "docs"));
         new Plot("Agent sessions: server heap per agent", "agents logged in", "KB per agent", xs)
                 .series("heap per agent", perAgentKb, false).write(docs.resolve("bench/" + plots + "-memory.png"));
         new Plot("Agent sessions: median round trip", "agents logged in", "median (ms)", xs)
-                .series("open ticket", openMedian, false).series("reply", replyMedian, false)
+                .series("open ticket", openMedian, false).series("reply", replyMedian, false).series("live poll", pollMedian, false)
                 .series("heartbeat (baseline)", beatMedian, true).write(docs.resolve("bench/" + plots + "-latency.png"));
         md.append("\n![heap per agent](bench/").append(plots).append("-memory.png)\n![round trips](bench/").append(plots)
           .append("-latency.png)\n\n");
@@ -116,6 +157,7 @@ final class UiScenario {
             a.queue.close();
             a.ticket.close();
         }
+        poller.shutdownNow();
         return md.toString();
     }
 
@@ -169,12 +211,12 @@ final class UiScenario {
         login.click("login-button");
         login.close();
         String queues = o.get("queue-location", "queues");
-        VaadinTab queue = VaadinTab.open(browser, base, queues);
+        VaadinTab queue = VaadinTab.open(browser, base, queues, live);
         if (!queue.has("header-user")) {
             // The layout shows the user's name only to someone logged in; anyone else gets the login form.
             throw new IllegalStateException(agentName(n) + " is not logged in after the login form");
         }
-        VaadinTab ticket = VaadinTab.open(browser, base, queues);
+        VaadinTab ticket = VaadinTab.open(browser, base, queues, live);
         ticket.navigate("tickets/" + numbers.get(n % numbers.size()));
         return new Agent(agentName(n), browser, queue, ticket);
     }

@@ -8,10 +8,17 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -31,6 +38,12 @@ import jakarta.json.JsonValue;
  * state node carries which element {@code id} (feature 3, the element's attributes), which DOM
  * events each node listens to and with which event data (feature 4 and the "constants"), and the
  * sync and client ids that order the messages. It renders nothing.
+ *
+ * <p>Given a {@link Live}, it also stays live as a browser tab does: it opens the push channel
+ * (Atmosphere over a WebSocket, as flow-client does with {@code @Push(WEBSOCKET_XHR)}) and takes
+ * in what the server pushes, and it polls at the interval the server sets (the queues and the
+ * team board refresh on the poll after a change; the ticket view's countdown polls every
+ * minute). Without those, the server's live work for the tab would never happen in a benchmark.
  */
 final class VaadinTab {
 
@@ -57,13 +70,29 @@ final class VaadinTab {
     /** Per node: DOM event name to the constant naming the event data it wants. */
     private final Map<Integer, Map<String, String>> listeners = new HashMap<>();
     private final Map<String, JsonObject> constants = new HashMap<>();
+    private final Live live;
+    private final String pushId;
+    /** The poll interval the server asked for, in ms; negative: no polling. */
+    private int pollInterval = -1;
+    private ScheduledFuture<?> polling;
+    private WebSocket push;
+    private boolean closed;
 
-    private VaadinTab(HttpClient http, String base, JsonObject appConfig) {
+    /**
+     * What keeps tabs live: the threads that poll, and where the polls' round trips and the
+     * pushed messages are counted.
+     */
+    record Live(ScheduledExecutorService poller, LongConsumer pollNanos, AtomicLong pollErrors, AtomicLong pushed) {
+    }
+
+    private VaadinTab(HttpClient http, String base, JsonObject appConfig, Live live) {
         this.http = http;
         this.base = base.endsWith("/") ? base : base + "/";
         this.uiId = appConfig.getInt("v-uiId");
+        this.live = live;
         JsonObject uidl = appConfig.getJsonObject("uidl");
         this.csrfToken = uidl.getString("Vaadin-Security-Key");
+        this.pushId = uidl.getString("Vaadin-Push-ID", null);
         apply(uidl);
     }
 
@@ -72,6 +101,11 @@ final class VaadinTab {
      * the server's UI, then the navigation event that builds the view.
      */
     static VaadinTab open(HttpClient http, String base, String location) throws IOException, InterruptedException {
+        return open(http, base, location, null);
+    }
+
+    /** As {@link #open(HttpClient, String, String)}; with {@code live}, the tab also listens and polls. */
+    static VaadinTab open(HttpClient http, String base, String location, Live live) throws IOException, InterruptedException {
         String root = base.endsWith("/") ? base : base + "/";
         String path = location.contains("?") ? location.substring(0, location.indexOf('?')) : location;
         String query = location.contains("?") ? location.substring(location.indexOf('?') + 1) : "";
@@ -82,7 +116,10 @@ final class VaadinTab {
             throw new IOException("init " + location + ": HTTP " + init.statusCode());
         }
         JsonObject appConfig = Json.createReader(new StringReader(init.body())).readObject().getJsonObject("appConfig");
-        VaadinTab tab = new VaadinTab(http, root, appConfig);
+        VaadinTab tab = new VaadinTab(http, root, appConfig, live);
+        if (live != null) {
+            tab.connectPush();
+        }
         tab.navigate(location);
         return tab;
     }
@@ -97,7 +134,7 @@ final class VaadinTab {
     }
 
     /** Types {@code value} into the field with that id and leaves it (the field's change event). */
-    void type(String id, String value) throws IOException, InterruptedException {
+    synchronized void type(String id, String value) throws IOException, InterruptedException {
         int node = node(id);
         send(Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("type", "mSync").add("node", node).add("feature", FEATURE_PROPERTIES)
@@ -106,7 +143,7 @@ final class VaadinTab {
     }
 
     /** Clicks the element with that id. */
-    void click(String id) throws IOException, InterruptedException {
+    synchronized void click(String id) throws IOException, InterruptedException {
         int node = node(id);
         send(Json.createArrayBuilder().add(event(node, "click", eventData(node, "click"))));
     }
@@ -122,6 +159,15 @@ final class VaadinTab {
 
     /** Closes the tab: the browser's unload beacon, which lets the server drop the UI at once. */
     void close() throws IOException, InterruptedException {
+        synchronized (this) {
+            closed = true;
+            if (polling != null) {
+                polling.cancel(false);
+            }
+            if (push != null) {
+                push.abort();
+            }
+        }
         String body = Json.createObjectBuilder().add("csrfToken", csrfToken).add("rpc", JsonValue.EMPTY_JSON_ARRAY)
                 .add("syncId", syncId).add("clientId", clientId).add("UNLOAD", true).build().toString();
         http.send(HttpRequest.newBuilder(URI.create(base + "?v-r=uidl&v-uiId=" + uiId))
@@ -130,7 +176,7 @@ final class VaadinTab {
     }
 
     /** Whether an element with that id is shown now. */
-    boolean has(String id) {
+    synchronized boolean has(String id) {
         return nodeById.containsKey(id);
     }
 
@@ -166,7 +212,103 @@ final class VaadinTab {
         return data.build();
     }
 
-    private void send(JsonArrayBuilder rpc) throws IOException, InterruptedException {
+    /**
+     * Opens the push channel as flow-client does: Atmosphere's WebSocket transport, with its
+     * message-length framing ("length|message"), on the session's cookie.
+     */
+    private void connectPush() throws IOException, InterruptedException {
+        if (pushId == null) {
+            return; // the application does not push
+        }
+        String ws = base.replaceFirst("^http", "ws") + "VAADIN/push?v-r=push&v-uiId=" + uiId + "&v-pushId=" + pushId
+                + "&X-Atmosphere-tracking-id=0&X-Atmosphere-Framework=3.1.3-javascript&X-Atmosphere-Transport=websocket"
+                + "&X-Atmosphere-TrackMessageSize=true&Content-Type=" + URLEncoder.encode("application/json; charset=UTF-8", StandardCharsets.UTF_8)
+                + "&X-atmo-protocol=true";
+        try {
+            push = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(URI.create(ws), new PushListener()).get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("push channel: " + e, e);
+        }
+    }
+
+    /** Reads Atmosphere's frames: each message is its length, a bar, then the message. */
+    private final class PushListener implements WebSocket.Listener {
+        private final StringBuilder buffer = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            buffer.append(data);
+            while (true) {
+                int bar = buffer.indexOf("|");
+                if (bar < 0) {
+                    break;
+                }
+                int length;
+                try {
+                    length = Integer.parseInt(buffer.substring(0, bar).trim());
+                } catch (NumberFormatException e) {
+                    buffer.setLength(0);
+                    break;
+                }
+                if (buffer.length() < bar + 1 + length) {
+                    break;
+                }
+                String message = buffer.substring(bar + 1, bar + 1 + length);
+                buffer.delete(0, bar + 1 + length);
+                pushed(message);
+            }
+            socket.request(1);
+            return null;
+        }
+    }
+
+    /** A pushed message: a UIDL message (the handshake and heartbeats are not). */
+    private void pushed(String message) {
+        String text = message.startsWith("for(;;);") ? message.substring("for(;;);".length()) : message;
+        if (!text.startsWith("{") && !text.startsWith("[")) {
+            return;
+        }
+        JsonValue parsed = Json.createReader(new StringReader(text)).readValue();
+        JsonObject uidl = parsed.getValueType() == JsonValue.ValueType.ARRAY ? parsed.asJsonArray().getJsonObject(0) : parsed.asJsonObject();
+        live.pushed().incrementAndGet();
+        synchronized (this) {
+            apply(uidl);
+        }
+    }
+
+    /** Follows the server's poll interval, as flow-client's poller does. */
+    private void pollEvery(int millis) {
+        if (millis == pollInterval || live == null) {
+            return;
+        }
+        pollInterval = millis;
+        if (polling != null) {
+            polling.cancel(false);
+            polling = null;
+        }
+        if (millis > 0 && !closed) {
+            polling = live.poller().scheduleAtFixedRate(this::poll, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void poll() {
+        long t0 = System.nanoTime();
+        try {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                send(Json.createArrayBuilder().add(event(UI_NODE, "ui-poll", JsonValue.EMPTY_JSON_OBJECT)));
+            }
+            live.pollNanos().accept(System.nanoTime() - t0);
+        } catch (IOException | RuntimeException e) {
+            live.pollErrors().incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized void send(JsonArrayBuilder rpc) throws IOException, InterruptedException {
         String body = Json.createObjectBuilder().add("csrfToken", csrfToken).add("rpc", rpc)
                 .add("syncId", syncId).add("clientId", clientId).build().toString();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "?v-r=uidl&v-uiId=" + uiId))
@@ -191,7 +333,8 @@ final class VaadinTab {
     /** Takes in the server's changes to the tab's state tree. */
     private void apply(JsonObject uidl) {
         if (uidl.containsKey("syncId")) {
-            syncId = uidl.getInt("syncId");
+            // Pushed messages and answers may cross: the client has seen the newest.
+            syncId = Math.max(syncId, uidl.getInt("syncId"));
         }
         if (uidl.containsKey("clientId")) {
             clientId = uidl.getInt("clientId");
@@ -221,7 +364,9 @@ final class VaadinTab {
             }
             int feature = c.getInt("feat");
             String key = c.getString("key", "");
-            if (feature == FEATURE_ATTRIBUTES && key.equals("id") && c.containsKey("value")) {
+            if (key.equals("pollInterval")) {
+                pollEvery(c.containsKey("value") ? c.getJsonNumber("value").intValue() : -1);
+            } else if (feature == FEATURE_ATTRIBUTES && key.equals("id") && c.containsKey("value")) {
                 String id = c.getString("value");
                 nodeById.put(id, node);
                 idOfNode.put(node, id);
