@@ -50,7 +50,21 @@ public class Queues {
 
     /** The query for a queue (null: all tickets) and filter, for the caller. */
     public QueueQuery query(Queue queue, QueueFilter filter, String sort, int limit) {
-        return QueueQuery.of(queue, filter, asker(), this::slaCondition, sort, limit);
+        return query(queue, filter, asker(), sort, limit);
+    }
+
+    /** As {@link #query(Queue, QueueFilter, String, int)}, for the caller as {@link #asker()} read them. */
+    public QueueQuery query(Queue queue, QueueFilter filter, QueueQuery.Asker asker, String sort, int limit) {
+        return QueueQuery.of(queue, filter, asker, this::slaCondition, sort, limit);
+    }
+
+    /**
+     * Runs a view's group of reads in one transaction: with tenant tables per schema each
+     * transaction sets up an EclipseLink client session for the tenant, the largest cost of a
+     * small read (docs/adr/0017-ui-round-trip-cost.md).
+     */
+    public void together(Runnable reads) {
+        reads.run();
     }
 
     /** How many tickets each queue holds for the caller, in {@link Queue} order. */
@@ -58,9 +72,14 @@ public class Queues {
         QueueQuery.Asker asker = asker();
         Map<Queue, Long> counts = new EnumMap<>(Queue.class);
         for (Queue q : Queue.values()) {
-            counts.put(q, count(QueueQuery.of(q, QueueFilter.NONE, asker, this::slaCondition, null, 1)));
+            counts.put(q, count(q, asker));
         }
         return counts;
+    }
+
+    /** How many tickets {@code queue} holds, unfiltered, for {@code asker}. */
+    public long count(Queue queue, QueueQuery.Asker asker) {
+        return count(QueueQuery.of(queue, QueueFilter.NONE, asker, this::slaCondition, null, 1));
     }
 
     public long count(QueueQuery q) {
@@ -120,7 +139,8 @@ public class Queues {
         return names;
     }
 
-    private QueueQuery.Asker asker() {
+    /** The caller as the queues' conditions need them: their name and their teams. */
+    public QueueQuery.Asker asker() {
         Caller.TenantUser me = callers.current().filter(Caller.TenantUser.class::isInstance).map(Caller.TenantUser.class::cast)
                 .orElseThrow(() -> new UnauthenticatedException());
         return new QueueQuery.Asker(me.username(), teamIdsOf(me.username()));

@@ -3,6 +3,7 @@ package io.kefu.ui.live;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -34,6 +35,9 @@ public class TicketFeed {
 
     /** Subscribers per tenant: publishing never even looks at another tenant's views. */
     private final Map<TenantCode, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
+
+    /** Per tenant, how many changes this node has heard of (its own and the cluster's). */
+    private final Map<TenantCode, AtomicLong> generations = new ConcurrentHashMap<>();
 
     @Inject
     TenantContext tenants;
@@ -108,6 +112,8 @@ public class TicketFeed {
      * neither lock another user's session nor lend it its identity.
      */
     public void publish(TicketUpdate update) {
+        // Before anyone hears of it: what was read before this change is then known to be older.
+        generations.computeIfAbsent(update.tenant(), t -> new AtomicLong()).incrementAndGet();
         Set<Subscriber> forTenant = subscribers.get(update.tenant());
         if (forTenant == null || forTenant.isEmpty()) {
             return;
@@ -119,6 +125,17 @@ public class TicketFeed {
             // Outside a container (view tests): deliver now.
             delivery.run();
         }
+    }
+
+    /**
+     * How many changes of {@code tenant}'s tickets this node has heard of: a number that grows
+     * with each change once it committed (here or on another node), for caches of what the
+     * tenant's tickets add up to. Anything read after this returned a value no newer than it
+     * shows at least the changes it counts.
+     */
+    public long generation(TenantCode tenant) {
+        AtomicLong g = generations.get(tenant);
+        return g == null ? 0 : g.get();
     }
 
     /** How many views of the tenant listen on this node (for tests and metrics). */

@@ -1,6 +1,7 @@
 package io.kefu.ui.queue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -89,6 +90,7 @@ import io.kefu.ui.live.LiveRefresh;
 import io.kefu.ui.live.TicketFeed;
 import io.kefu.ui.session.BrowserPreference;
 import io.kefu.ui.session.CurrentUser;
+import io.kefu.ui.session.Recent;
 
 /**
  * The agent's workspace landing page. Left: the queues with live counts, then saved filters
@@ -112,6 +114,7 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final Queues queues;
+    private final QueueCounts counts;
     private final SavedFilters savedFilters;
     private final BulkActions bulk;
     private final Members members;
@@ -166,16 +169,46 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
     private final Map<String, FieldDefinition> fieldChoices = new LinkedHashMap<>();
     private boolean applying;
     private LiveRefresh live;
+    /**
+     * The counts read in this round trip, until the grid asks for its size: an unfiltered queue's
+     * size is its count, and need not be read twice.
+     */
+    private Map<Queue, Long> justCounted;
+    /** Who asks (name and teams), read at most once per {@link #ASKER_MAX_AGE}: every query needs it. */
+    private final Recent<QueueQuery.Asker> asker;
+    /** The grid's last read, and the rows a live refresh read again for it in its transaction. */
+    private Fetch lastFetch;
+    private Prefetched prefetched;
 
-    @Inject
-    public QueuesView(Queues queues, SavedFilters savedFilters, BulkActions bulk, Members members,
-                      FormDefinitions forms, TicketFeed feed, CurrentUser currentUser) {
-        this(queues, savedFilters, bulk, members, forms, feed, currentUser, Clock.systemUTC());
+    /** Team memberships change rarely; a new one shows in "my team's" within this. */
+    static final Duration ASKER_MAX_AGE = Duration.ofSeconds(30);
+
+    private record Fetch(int offset, int limit, String sort) {
     }
 
-    QueuesView(Queues queues, SavedFilters savedFilters, BulkActions bulk, Members members,
+    /** Rows read from {@code fetch}'s offset: all there are from there when fewer than asked for. */
+    private record Prefetched(Fetch fetch, List<QueueRow> rows) {
+        /** The rows {@code wanted} asks for, if these hold them. */
+        Optional<List<QueueRow>> serve(Fetch wanted) {
+            int from = wanted.offset() - fetch.offset();
+            boolean toTheEnd = rows.size() < fetch.limit();
+            if (!wanted.sort().equals(fetch.sort()) || from < 0 || (!toTheEnd && from + wanted.limit() > rows.size())) {
+                return Optional.empty();
+            }
+            return Optional.of(rows.subList(Math.min(from, rows.size()), Math.min(from + wanted.limit(), rows.size())));
+        }
+    }
+
+    @Inject
+    public QueuesView(Queues queues, QueueCounts counts, SavedFilters savedFilters, BulkActions bulk, Members members,
+                      FormDefinitions forms, TicketFeed feed, CurrentUser currentUser) {
+        this(queues, counts, savedFilters, bulk, members, forms, feed, currentUser, Clock.systemUTC());
+    }
+
+    QueuesView(Queues queues, QueueCounts counts, SavedFilters savedFilters, BulkActions bulk, Members members,
                FormDefinitions forms, TicketFeed feed, CurrentUser currentUser, Clock clock) {
         this.queues = queues;
+        this.counts = counts;
         this.savedFilters = savedFilters;
         this.bulk = bulk;
         this.members = members;
@@ -183,6 +216,7 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
         this.feed = feed;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.asker = new Recent<>(ASKER_MAX_AGE, clock);
 
         setSizeFull();
         setSpacing(false);
@@ -434,20 +468,33 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
 
     /** What the grid shows now; the service-standard conditions are evaluated afresh each time. */
     private QueueQuery currentQuery(String sort, int limit) {
-        return queues.query(queue, filter, sort, limit);
+        return queues.query(queue, filter, asker(), sort, limit);
+    }
+
+    private QueueQuery.Asker asker() {
+        return asker.get(queues::asker);
     }
 
     private Stream<QueueRow> fetch(Query<QueueRow, Void> q) {
-        String sort = sort(q.getSortOrders());
+        Fetch wanted = new Fetch(q.getOffset(), q.getLimit(), sort(q.getSortOrders()));
+        Prefetched ready = prefetched;
+        prefetched = null;
+        lastFetch = wanted;
+        Optional<List<QueueRow>> served = ready == null ? Optional.empty() : ready.serve(wanted);
+        return (served.isPresent() ? served.get() : read(wanted)).stream();
+    }
+
+    private List<QueueRow> read(Fetch wanted) {
+        String sort = wanted.sort();
         if (!sort.equals(cursorSort)) {
             cursors.clear();
             cursorSort = sort;
         }
-        List<QueueRow> out = new ArrayList<>(q.getLimit());
-        int offset = q.getOffset();
-        while (out.size() < q.getLimit()) {
+        List<QueueRow> out = new ArrayList<>(wanted.limit());
+        int offset = wanted.offset();
+        while (out.size() < wanted.limit()) {
             int at = offset + out.size();
-            int chunk = Math.min(q.getLimit() - out.size(), TicketQuery.MAX_LIMIT);
+            int chunk = Math.min(wanted.limit() - out.size(), TicketQuery.MAX_LIMIT);
             CursorIndex.Start start = cursors.startFor(at);
             Queues.Rows page = queues.rows(currentQuery(sort, chunk), start.cursor(), start.skip());
             out.addAll(page.rows());
@@ -456,13 +503,15 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
                 break;
             }
         }
-        return out.stream();
+        return out;
     }
 
     private int count(Query<QueueRow, Void> q) {
         QueueQuery current = currentQuery(null, 1);
         emptyNote.setVisible(current.empty());
-        long n = queues.count(current);
+        Map<Queue, Long> counted = justCounted;
+        justCounted = null;
+        long n = counted != null && queue != null && filter.equals(QueueFilter.NONE) ? counted.get(queue) : queues.count(current);
         total.setText(getTranslation("queue.total", n));
         return (int) Math.min(n, Integer.MAX_VALUE);
     }
@@ -493,18 +542,31 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
         }
     }
 
+    /**
+     * A live refresh: the counts and the rows the grid showed, read again in one transaction; the
+     * grid then takes the rows from there instead of reading them in transactions of its own.
+     */
     private void refresh() {
-        resetPaging();
-        refreshCounts();
+        cursors.clear();
+        // A page at least: the grid asks for no more than the rows there are, and there may be more now.
+        Fetch again = lastFetch == null ? null
+                : new Fetch(lastFetch.offset(), Math.max(lastFetch.limit(), grid.getPageSize()), lastFetch.sort());
+        queues.together(() -> {
+            refreshCounts();
+            prefetched = again == null ? null : new Prefetched(again, read(again));
+        });
+        rows.refreshAll();
     }
 
     private void resetPaging() {
         cursors.clear();
+        prefetched = null;
         rows.refreshAll();
     }
 
     private void refreshCounts() {
-        queues.counts().forEach((q, n) -> queueCounts.get(q).setText(String.valueOf(n)));
+        justCounted = counts.counts(queues, asker());
+        justCounted.forEach((q, n) -> queueCounts.get(q).setText(String.valueOf(n)));
     }
 
     // =================================================================== filter bar

@@ -62,12 +62,14 @@ public final class QueueFakes {
     final FakeTickets tickets = new FakeTickets();
     final FakeMembers members = new FakeMembers();
     final FakeForms forms = new FakeForms();
-    final TicketFeed feed = TicketFeed.direct(new TenantContext(), new CallerContext());
+    /** The tenant binding the view's shared counts read (unbound unless a test binds it). */
+    final TenantContext tenants = new TenantContext();
+    final TicketFeed feed = TicketFeed.direct(tenants, new CallerContext());
     final BulkActions bulk = new BulkActions(tickets);
 
     /** The page as CDI would build it, with these fakes and {@code clock}. */
     QueuesView view(CurrentUser currentUser, Clock clock) {
-        return new QueuesView(queues, saved, bulk, members, forms, feed, currentUser, clock);
+        return new QueuesView(queues, new QueueCounts(feed, tenants, clock), saved, bulk, members, forms, feed, currentUser, clock);
     }
 
     /** The page with empty fakes, for other features' tests that pass through the root route. */
@@ -95,6 +97,7 @@ public final class QueueFakes {
         String me = "wxm";
         /** "cursor/skip/limit" of each rows call. */
         final List<String> reads = new ArrayList<>();
+        /** Rounds of queue counts (each reads "mine" once). */
         int countsCalls;
 
         T add(String number, TicketStatus status, Priority priority, String assignee) {
@@ -107,20 +110,54 @@ public final class QueueFakes {
             return t;
         }
 
+        /** Reads inside {@link #together}, and how many groups there were. */
+        boolean inTogether;
+        int togetherCalls;
+        /** "cursor/skip/limit" of rows calls made outside {@link #together}. */
+        final List<String> readsAlone = new ArrayList<>();
+
+        @Override
+        public void together(Runnable reads) {
+            togetherCalls++;
+            inTogether = true;
+            try {
+                reads.run();
+            } finally {
+                inTogether = false;
+            }
+        }
+
         @Override
         public QueueQuery query(Queue queue, QueueFilter filter, String sort, int limit) {
-            return QueueQuery.of(queue, filter, new QueueQuery.Asker(me, myTeams),
+            return query(queue, filter, asker(), sort, limit);
+        }
+
+        @Override
+        public QueueQuery query(Queue queue, QueueFilter filter, QueueQuery.Asker asker, String sort, int limit) {
+            return QueueQuery.of(queue, filter, asker,
                     which -> new TicketService.Condition("sla " + which, Map.of("slaNow", Instant.EPOCH)), sort, limit);
         }
 
         @Override
+        public QueueQuery.Asker asker() {
+            return new QueueQuery.Asker(me, myTeams);
+        }
+
+        @Override
         public Map<Queue, Long> counts() {
-            countsCalls++;
             Map<Queue, Long> out = new EnumMap<>(Queue.class);
             for (Queue q : Queue.values()) {
-                out.put(q, count(query(q, QueueFilter.NONE, null, 1)));
+                out.put(q, count(q, asker()));
             }
             return out;
+        }
+
+        @Override
+        public long count(Queue queue, QueueQuery.Asker asker) {
+            if (queue == Queue.MINE) {
+                countsCalls++;
+            }
+            return count(query(queue, QueueFilter.NONE, null, 1));
         }
 
         @Override
@@ -132,6 +169,9 @@ public final class QueueFakes {
         public Rows rows(QueueQuery q, String cursor, int skip) {
             int limit = q.query().limit();
             reads.add(cursor + "/" + skip + "/" + limit);
+            if (!inTogether) {
+                readsAlone.add(cursor + "/" + skip + "/" + limit);
+            }
             List<T> all = q.empty() ? List.of() : matching(q);
             int from = (cursor == null ? 0 : Integer.parseInt(cursor.substring("pos:".length()))) + skip;
             int to = Math.min(all.size(), from + limit);

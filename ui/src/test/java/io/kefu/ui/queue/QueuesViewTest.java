@@ -398,6 +398,46 @@ class QueuesViewTest extends AbstractViewTest {
         assertEquals(before + 2, fakes.queues.countsCalls, "two changes after a quiet second: one refresh");
     }
 
+    @Test
+    void aLiveRefresh_readsCountsAndTheShownRows_inOneTransaction() {
+        go("queue", "unassigned");
+        MockVaadin.clientRoundtrip();
+        assertEquals(List.of("T-004"), numbers());
+        int groups = fakes.queues.togetherCalls;
+        int reads = fakes.queues.reads.size();
+        int alone = fakes.queues.readsAlone.size();
+        clock.advance(Duration.ofSeconds(2));
+        fakes.queues.add("T-009", TicketStatus.NEW, Priority.HIGH, null);
+
+        fakes.feed.publish(new TicketUpdate(SF, "T-009", "CREATED", "api", clock.instant()));
+        MockVaadin.clientRoundtrip();
+        poll();
+        MockVaadin.clientRoundtrip();
+
+        assertEquals(groups + 1, fakes.queues.togetherCalls);
+        assertEquals(reads + 1, fakes.queues.reads.size(), "the shown page, read again once: " + fakes.queues.reads);
+        assertEquals(alone, fakes.queues.readsAlone.size(), "the grid took the refresh's rows");
+        assertEquals(List.of("T-009", "T-004"), numbers());
+        assertEquals("2", text("queue-count-unassigned"));
+    }
+
+    @Test
+    void viewsOfOneTenant_shareTheCounts_untilTheNextChange() {
+        try (var bound = fakes.tenants.bind(SF)) {
+            go("queue", "unassigned");
+            int rounds = fakes.queues.countsCalls;
+            go("queue", "complaints");
+            assertEquals(rounds, fakes.queues.countsCalls, "no change since: the same counts");
+            assertEquals("1", text("queue-count-unassigned"));
+
+            fakes.queues.add("T-009", TicketStatus.NEW, Priority.HIGH, null);
+            fakes.feed.publish(new TicketUpdate(SF, "T-009", "CREATED", "api", clock.instant()));
+            go("queue", "unassigned");
+            assertEquals(rounds + 1, fakes.queues.countsCalls, "a change was heard: counted again");
+            assertEquals("2", text("queue-count-unassigned"));
+        }
+    }
+
     private static void poll() {
         ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
     }

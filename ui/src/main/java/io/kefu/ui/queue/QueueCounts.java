@@ -1,0 +1,136 @@
+package io.kefu.ui.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.kefu.platform.queue.Queue;
+import io.kefu.platform.queue.QueueQuery;
+import io.kefu.platform.queue.Queues;
+import io.kefu.platform.tenant.TenantCode;
+import io.kefu.platform.tenant.TenantContext;
+import io.kefu.ui.live.TicketFeed;
+
+/**
+ * The queue counts every open queue view of a tenant shows, counted once per change rather than
+ * once per view. When a ticket changes, each of the tenant's open queue views refreshes on its
+ * next poll; without sharing, 200 agents cost 200 × 7 count queries a second for numbers that
+ * are mostly the same for all of them.
+ * <p>
+ * A count is kept under what it depends on: the tenant, the queue, and for "mine" the user, for
+ * "my team's" the user's teams; the other five are the same for everyone in the tenant. It is
+ * used while no change of the tenant's tickets has been heard since it was read
+ * ({@link TicketFeed#generation}, which hears the cluster's changes too) and for at most
+ * {@link #MAX_AGE} (the service-standard queues change with time alone, and a change made outside
+ * the ticket service is heard by no feed). Views that ask at the same time wait for one reading.
+ * <p>
+ * The tenant comes from the binding the count runs under, never from the asker: a count read for
+ * one tenant cannot be handed to another.
+ */
+@ApplicationScoped
+public class QueueCounts {
+
+    /** The longest a count is shown without being read again, even when nothing was heard. */
+    static final Duration MAX_AGE = Duration.ofSeconds(10);
+    /** Past this many kept counts, the expired ones are dropped (users who left keep none for long). */
+    static final int PRUNE_ABOVE = 10_000;
+
+    private record Key(TenantCode tenant, Queue queue, String who) {
+    }
+
+    /** One reading: the generation and time it started at, and its result once there. */
+    private record Reading(long generation, Instant at, CompletableFuture<Long> count) {
+        boolean fresh(long now, Instant time) {
+            return generation == now && !time.isAfter(at.plus(MAX_AGE));
+        }
+    }
+
+    private final Map<Key, Reading> readings = new ConcurrentHashMap<>();
+    private TicketFeed feed;
+    private TenantContext tenants;
+    private Clock clock;
+
+    @Inject
+    public QueueCounts(TicketFeed feed, TenantContext tenants) {
+        this(feed, tenants, Clock.systemUTC());
+    }
+
+    QueueCounts(TicketFeed feed, TenantContext tenants, Clock clock) {
+        this.feed = feed;
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    /** For CDI's proxy only. */
+    protected QueueCounts() {
+    }
+
+    /**
+     * How many tickets each queue holds for {@code asker}, the caller bound now, in {@link Queue}
+     * order.
+     */
+    public Map<Queue, Long> counts(Queues queues, QueueQuery.Asker asker) {
+        Optional<TenantCode> tenant = tenants.current();
+        Map<Queue, Long> out = new EnumMap<>(Queue.class);
+        for (Queue q : Queue.values()) {
+            out.put(q, tenant.isEmpty() ? queues.count(q, asker) : count(tenant.get(), q, asker, queues));
+        }
+        return out;
+    }
+
+    private long count(TenantCode tenant, Queue queue, QueueQuery.Asker asker, Queues queues) {
+        Key key = new Key(tenant, queue, switch (queue) {
+            case MINE -> asker.username();
+            case TEAM -> String.join(",", asker.teamIds().stream().sorted().toList());
+            default -> "";
+        });
+        // Read before counting: a change committed while the count runs makes it stale at once.
+        long generation = feed.generation(tenant);
+        Instant now = clock.instant();
+        Reading mine = new Reading(generation, now, new CompletableFuture<>());
+        Reading current = readings.compute(key, (k, old) -> old != null && old.fresh(generation, now) ? old : mine);
+        if (current != mine) {
+            try {
+                return current.count().join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                // The reading this view waited for failed (its own request sees why): count here.
+                return queues.count(queue, asker);
+            }
+        }
+        try {
+            long n = queues.count(queue, asker);
+            mine.count().complete(n);
+            return n;
+        } catch (RuntimeException e) {
+            readings.remove(key, mine);
+            mine.count().completeExceptionally(e);
+            throw e;
+        } finally {
+            if (readings.size() > PRUNE_ABOVE) {
+                prune(now);
+            }
+        }
+    }
+
+    private void prune(Instant now) {
+        List<Key> expired = readings.entrySet().stream()
+                .filter(e -> e.getValue().count().isDone() && now.isAfter(e.getValue().at().plus(MAX_AGE)))
+                .map(Map.Entry::getKey).toList();
+        expired.forEach(readings::remove);
+    }
+
+    /** How many counts are kept now (for tests). */
+    int kept() {
+        return readings.size();
+    }
+}
