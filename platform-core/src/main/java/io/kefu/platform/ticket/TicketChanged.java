@@ -1,6 +1,7 @@
 package io.kefu.platform.ticket;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Fired synchronously, inside the transaction that changed the ticket, for every change of a
@@ -9,9 +10,32 @@ import java.time.Instant;
  * back into {@link TicketService}; the ticket package knows none of them. An observer that only
  * measures some changes ignores the others explicitly (the list grows).
  *
- * @param from the status before a {@link Change#STATUS} change, else the current status
+ * @param from           the status before a {@link Change#STATUS} change, else the current status
+ * @param assigneeBefore the assignee before the change (the current one when it stayed), so that
+ *                       a view of someone's tickets can tell a ticket that left them
+ * @param teamBefore     the team before the change (the current one when it stayed)
  */
-public record TicketChanged(Ticket ticket, Change change, TicketStatus from, Instant at) {
+public record TicketChanged(Ticket ticket, Change change, TicketStatus from, Instant at, String assigneeBefore,
+                            String teamBefore) {
+
+    /** A change that moved the ticket to no other assignee or team. */
+    public TicketChanged(Ticket ticket, Change change, TicketStatus from, Instant at) {
+        this(ticket, change, from, at, ticket.assignee(), ticket.teamId());
+    }
+
+    /** A change made of {@code changes}: the assignee and team before are read from them. */
+    static TicketChanged of(Ticket ticket, Change change, TicketStatus from, Instant at, List<FieldChange> changes) {
+        String assignee = ticket.assignee();
+        String team = ticket.teamId();
+        for (FieldChange c : changes) {
+            if (c.field().equals("assignee")) {
+                assignee = c.before();
+            } else if (c.field().equals("team")) {
+                team = c.before();
+            }
+        }
+        return new TicketChanged(ticket, change, from, at, assignee, team);
+    }
 
     public enum Change {
         CREATED,

@@ -358,7 +358,7 @@ public class TicketService {
             }
             audit.record("ticket.updated", "ticket", t.number(), before, after);
             flush(t);
-            this.changes.fire(new TicketChanged(t, matchedOrOther(changes), t.status(), now));
+            this.changes.fire(TicketChanged.of(t, matchedOrOther(changes), t.status(), now, changes));
         }
         return t;
     }
@@ -500,9 +500,9 @@ public class TicketService {
         audit.record("ticket.transitioned", "ticket", t.number(), before, t.auditState());
         flush(t);
         if (from != t.status()) {
-            this.changes.fire(new TicketChanged(t, TicketChanged.Change.STATUS, from, now));
+            this.changes.fire(TicketChanged.of(t, TicketChanged.Change.STATUS, from, now, changes));
         } else if (changes.stream().anyMatch(c -> c.field().equals("assignee"))) {
-            this.changes.fire(new TicketChanged(t, TicketChanged.Change.ASSIGNMENT, from, now));
+            this.changes.fire(TicketChanged.of(t, TicketChanged.Change.ASSIGNMENT, from, now, changes));
         }
         pluginHooks.transitioned(TicketSnapshot.of(t), from.name(), move.to().name(), settings.get(SettingKey.DEFAULT_LOCALE));
         return t;
@@ -648,7 +648,7 @@ public class TicketService {
             event(em, t, now, EventType.FIELD_CHANGE, TicketEvent.Visibility.INTERNAL, null, details, Actor.system());
         }
         audit.record("ticket.updated", "ticket", t.number(), before, t.auditState());
-        changes.fire(new TicketChanged(t, matchedOrOther(changed), t.status(), now));
+        changes.fire(TicketChanged.of(t, matchedOrOther(changed), t.status(), now, changed));
         return true;
     }
 

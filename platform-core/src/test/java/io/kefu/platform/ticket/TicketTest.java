@@ -44,6 +44,21 @@ class TicketTest {
     }
 
     @Test
+    void aChangeSaysWhereTheTicketWasBefore_soThatAViewOfSomeonesTicketsSeesItLeave() {
+        Ticket t = ticket(TicketKind.SERVICE_REQUEST);
+        t.transition(TransitionRequest.to(TicketStatus.ASSIGNED).withAssignee("li"), WANG, T0, WEEK);
+        List<FieldChange> moved = t.transition(TransitionRequest.to(TicketStatus.ASSIGNED).withAssignee("wang"), WANG, T0.plusSeconds(5), WEEK);
+
+        TicketChanged changed = TicketChanged.of(t, TicketChanged.Change.ASSIGNMENT, TicketStatus.ASSIGNED, T0, moved);
+        assertEquals("li", changed.assigneeBefore());
+        assertEquals("wang", changed.ticket().assignee());
+
+        TicketChanged stayed = new TicketChanged(t, TicketChanged.Change.PUBLIC_REPLY, t.status(), T0);
+        assertEquals("wang", stayed.assigneeBefore(), "a reply moves nobody");
+        assertEquals(t.teamId(), stayed.teamBefore());
+    }
+
+    @Test
     void aWholeLifeFromNewToArchived() {
         Ticket t = ticket(TicketKind.SERVICE_REQUEST);
         t.transition(TransitionRequest.to(TicketStatus.ASSIGNED).withAssignee("li"), WANG, T0, WEEK);

@@ -23,23 +23,57 @@ import io.kefu.platform.identity.Caller;
  */
 public final class LiveRefresh implements Serializable {
 
+    /** What a view does with the changes it hears. */
+    public interface Listener extends Serializable {
+        /**
+         * On the feed's thread, without the UI's lock, before the change is taken as one to show:
+         * note what it concerns (it must not touch components); false ignores it.
+         */
+        default boolean heard(TicketUpdate update) {
+            return true;
+        }
+
+        /**
+         * On a poll, at most once per interval after changes were heard: show them.
+         *
+         * @param since the feed's generation once the first change not yet shown was heard: what
+         *              is read must be at least this new
+         */
+        void refresh(long since);
+    }
+
     private final Component owner;
-    private final SerializableRunnable refresh;
+    private final Listener listener;
     private final RefreshDebounce debounce;
+    private final TicketFeed feed;
+    private final io.kefu.platform.tenant.TenantCode tenant;
     /** A change was heard and not yet shown: set by the feed's thread, cleared by a refresh. */
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** {@link TicketFeed#generation} once the first change not yet shown was heard. */
+    private volatile long since;
     private final Registration listening;
     private final Registration onAttach;
     private final Registration onDetach;
     private Registration polling;
 
-    private LiveRefresh(Component owner, TicketFeed feed, Caller.TenantUser user, Clock clock, SerializableRunnable refresh) {
+    private LiveRefresh(Component owner, TicketFeed feed, Caller.TenantUser user, Clock clock, Listener listener) {
         this.owner = owner;
-        this.refresh = refresh;
+        this.listener = listener;
+        this.feed = feed;
+        this.tenant = user.tenant();
         this.debounce = new RefreshDebounce(clock);
         // Made right after the view's own first load: the interval counts from there.
         debounce.refreshed();
-        this.listening = feed.subscribe(owner, user, update -> !pending.getAndSet(true), update -> changed());
+        this.listening = feed.subscribe(owner, user, update -> {
+            if (!listener.heard(update)) {
+                return false;
+            }
+            if (pending.getAndSet(true)) {
+                return false;
+            }
+            since = feed.generation(tenant);
+            return true;
+        }, update -> changed());
         this.onAttach = owner.addAttachListener(e -> poll(e.getUI()));
         this.onDetach = owner.addDetachListener(e -> stopPolling(e.getUI()));
         owner.getUI().ifPresent(this::poll);
@@ -50,7 +84,23 @@ public final class LiveRefresh implements Serializable {
      * {@link #remove()}; call it once the view has shown its first data.
      */
     public static LiveRefresh of(Component owner, TicketFeed feed, Caller.TenantUser user, Clock clock, SerializableRunnable refresh) {
-        return new LiveRefresh(owner, feed, user, clock, refresh);
+        return new LiveRefresh(owner, feed, user, clock, since -> refresh.run());
+    }
+
+    /** As {@link #of(Component, TicketFeed, Caller.TenantUser, Clock, SerializableRunnable)}, with a listener. */
+    public static LiveRefresh of(Component owner, TicketFeed feed, Caller.TenantUser user, Clock clock, Listener listener) {
+        return new LiveRefresh(owner, feed, user, clock, listener);
+    }
+
+    /**
+     * What the last refresh showed was read before some change that was heard (a count shared
+     * with other views): refresh once more on a poll after the interval, even if nothing else is
+     * heard.
+     */
+    public void behind(long since) {
+        this.since = since;
+        pending.set(true);
+        changed();
     }
 
     /** The view refreshed for its own reasons (a new query, an action): that shows every change so far. */
@@ -80,7 +130,7 @@ public final class LiveRefresh implements Serializable {
         polling = ui.addPollListener(e -> {
             if (debounce.due()) {
                 pending.set(false);
-                refresh.run();
+                listener.refresh(since);
             }
             if (!debounce.pending()) {
                 ui.setPollInterval(-1);

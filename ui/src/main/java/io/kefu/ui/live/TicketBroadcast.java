@@ -143,6 +143,19 @@ public class TicketBroadcast {
         if (u.version() != null) {
             b.add("version", u.version());
         }
+        if (u.moves() != null) {
+            JsonObjectBuilder m = Jsons.createObjectBuilder();
+            if (u.moves().assigneeBefore() != null) {
+                m.add("assigneeBefore", u.moves().assigneeBefore());
+            }
+            if (u.moves().teamBefore() != null) {
+                m.add("teamBefore", u.moves().teamBefore());
+            }
+            if (u.moves().team() != null) {
+                m.add("team", u.moves().team());
+            }
+            b.add("moves", m);
+        }
         return b.build().toString();
     }
 
@@ -150,6 +163,8 @@ public class TicketBroadcast {
         JsonObject o = Jsons.createReader(new StringReader(text)).readObject();
         return new TicketUpdate(new TenantCode(o.getString("tenant")), o.getString("number"), o.getString("change"),
                 o.getString("by"), Instant.parse(o.getString("at")), o.getString("assignee", null),
-                o.get("version") instanceof JsonNumber v ? v.longValue() : null);
+                o.get("version") instanceof JsonNumber v ? v.longValue() : null,
+                o.get("moves") instanceof JsonObject m ? new TicketUpdate.Moves(m.getString("assigneeBefore", null),
+                        m.getString("teamBefore", null), m.getString("team", null)) : null);
     }
 }

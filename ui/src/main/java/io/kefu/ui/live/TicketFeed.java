@@ -98,7 +98,8 @@ public class TicketFeed {
     void onTicketChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketChanged changed) {
         tenants.current().ifPresent(tenant -> {
             TicketUpdate update = new TicketUpdate(tenant, changed.ticket().number(), changed.change().name(),
-                    callers.username("system"), changed.at(), changed.ticket().assignee(), changed.ticket().version());
+                    callers.username("system"), changed.at(), changed.ticket().assignee(), changed.ticket().version(),
+                    new TicketUpdate.Moves(changed.assigneeBefore(), changed.teamBefore(), changed.ticket().teamId()));
             publish(update);
             if (broadcast != null) {
                 broadcast.toOtherNodes(update);

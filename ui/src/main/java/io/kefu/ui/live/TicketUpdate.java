@@ -18,17 +18,44 @@ import io.kefu.platform.tenant.TenantCode;
  * @param version  the ticket's version once the change was written ({@code null}: not known), so
  *                 that a view which already shows that version (it made the change itself) need
  *                 not read the ticket again
+ * @param moves    whom and which team the ticket was with before and after ({@code null}: not
+ *                 known), so that a view of someone's or a team's tickets can tell a change that
+ *                 never concerned them
  */
 public record TicketUpdate(TenantCode tenant, String number, String change, String by, Instant at, String assignee,
-                           Long version) implements Serializable {
+                           Long version, Moves moves) implements Serializable {
+
+    /** The ticket's assignee before, and its team before and after. */
+    public record Moves(String assigneeBefore, String teamBefore, String team) implements Serializable {
+    }
+
+    /** An update that does not say where the ticket was. */
+    public TicketUpdate(TenantCode tenant, String number, String change, String by, Instant at, String assignee, Long version) {
+        this(tenant, number, change, by, at, assignee, version, null);
+    }
 
     /** An update that does not say which version it wrote. */
     public TicketUpdate(TenantCode tenant, String number, String change, String by, Instant at, String assignee) {
-        this(tenant, number, change, by, at, assignee, null);
+        this(tenant, number, change, by, at, assignee, null, null);
+    }
+
+    /**
+     * Whether the ticket was or is assigned to {@code username}; true when the update does not
+     * say where it was.
+     */
+    public boolean mayConcernUser(String username) {
+        return moves == null || username.equals(assignee) || username.equals(moves.assigneeBefore());
+    }
+
+    /** Whether the ticket was or is with one of {@code teamIds}; true when the update does not say. */
+    public boolean mayConcernTeams(java.util.Collection<String> teamIds) {
+        // Immutable lists refuse to look for null: a ticket with no team is in none of them.
+        return moves == null || (moves.team() != null && teamIds.contains(moves.team()))
+                || (moves.teamBefore() != null && teamIds.contains(moves.teamBefore()));
     }
 
     /** An update that does not say who the ticket is assigned to. */
     public TicketUpdate(TenantCode tenant, String number, String change, String by, Instant at) {
-        this(tenant, number, change, by, at, null, null);
+        this(tenant, number, change, by, at, null, null, null);
     }
 }

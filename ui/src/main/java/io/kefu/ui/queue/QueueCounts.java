@@ -50,9 +50,16 @@ public class QueueCounts {
 
     /** One reading: the generation and time it started at, and its result once there. */
     private record Reading(long generation, Instant at, CompletableFuture<Long> count) {
-        boolean fresh(long now, Instant time) {
-            return generation == now && !time.isAfter(at.plus(MAX_AGE));
+        boolean serves(long since, Instant time) {
+            return generation >= since && !time.isAfter(at.plus(MAX_AGE));
         }
+    }
+
+    /**
+     * Counts, and the oldest generation a count among them was read at: a view that needed a
+     * newer one shows what was read and looks again on its next refresh.
+     */
+    public record Counted(Map<Queue, Long> counts, long generation) {
     }
 
     private final Map<Key, Reading> readings = new ConcurrentHashMap<>();
@@ -80,15 +87,37 @@ public class QueueCounts {
      * order.
      */
     public Map<Queue, Long> counts(Queues queues, QueueQuery.Asker asker) {
-        Optional<TenantCode> tenant = tenants.current();
-        Map<Queue, Long> out = new EnumMap<>(Queue.class);
-        for (Queue q : Queue.values()) {
-            out.put(q, tenant.isEmpty() ? queues.count(q, asker) : count(tenant.get(), q, asker, queues));
-        }
-        return out;
+        long now = tenants.current().map(feed::generation).orElse(0L);
+        return counts(queues, asker, now, Map.of()).counts();
     }
 
-    private long count(TenantCode tenant, Queue queue, QueueQuery.Asker asker, Queues queues) {
+    /**
+     * As {@link #counts(Queues, QueueQuery.Asker)}, sharing a reading started at generation
+     * {@code since} or later (a live refresh needs the changes it heard, not those since).
+     *
+     * @param known counts the caller knows are current (its own "mine" when no change it heard
+     *              concerned it): these are not read
+     */
+    public Counted counts(Queues queues, QueueQuery.Asker asker, long since, Map<Queue, Long> known) {
+        Optional<TenantCode> tenant = tenants.current();
+        Map<Queue, Long> out = new EnumMap<>(Queue.class);
+        long oldest = Long.MAX_VALUE;
+        for (Queue q : Queue.values()) {
+            Long k = known.get(q);
+            if (k != null) {
+                out.put(q, k);
+            } else if (tenant.isEmpty()) {
+                out.put(q, queues.count(q, asker));
+            } else {
+                Reading r = count(tenant.get(), q, asker, queues, since);
+                out.put(q, r.count().join());
+                oldest = Math.min(oldest, r.generation());
+            }
+        }
+        return new Counted(out, oldest);
+    }
+
+    private Reading count(TenantCode tenant, Queue queue, QueueQuery.Asker asker, Queues queues, long since) {
         Key key = new Key(tenant, queue, switch (queue) {
             case MINE -> asker.username();
             case TEAM -> String.join(",", asker.teamIds().stream().sorted().toList());
@@ -98,19 +127,20 @@ public class QueueCounts {
         long generation = feed.generation(tenant);
         Instant now = clock.instant();
         Reading mine = new Reading(generation, now, new CompletableFuture<>());
-        Reading current = readings.compute(key, (k, old) -> old != null && old.fresh(generation, now) ? old : mine);
+        Reading current = readings.compute(key, (k, old) -> old != null && old.serves(Math.min(since, generation), now) ? old : mine);
         if (current != mine) {
             try {
-                return current.count().join();
+                current.count().join();
+                return current;
             } catch (CompletionException | java.util.concurrent.CancellationException e) {
                 // The reading this view waited for failed (its own request sees why): count here.
-                return queues.count(queue, asker);
+                return new Reading(generation, now, CompletableFuture.completedFuture(queues.count(queue, asker)));
             }
         }
         try {
             long n = queues.count(queue, asker);
             mine.count().complete(n);
-            return n;
+            return mine;
         } catch (RuntimeException e) {
             readings.remove(key, mine);
             mine.count().completeExceptionally(e);

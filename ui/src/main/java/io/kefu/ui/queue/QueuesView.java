@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -87,6 +88,7 @@ import io.kefu.platform.ticket.TicketStatus;
 import io.kefu.platform.ticket.TransitionRequest;
 import io.kefu.ui.layout.MainLayout;
 import io.kefu.ui.live.LiveRefresh;
+import io.kefu.ui.live.TicketUpdate;
 import io.kefu.ui.live.TicketFeed;
 import io.kefu.ui.session.BrowserPreference;
 import io.kefu.ui.session.CurrentUser;
@@ -179,6 +181,15 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
     /** The grid's last read, and the rows a live refresh read again for it in its transaction. */
     private Fetch lastFetch;
     private Prefetched prefetched;
+
+    /** The counts shown now. */
+    private Map<Queue, Long> shownCounts;
+    /** What the changes heard since the last refresh concerned: set on the feed's thread. */
+    private final AtomicInteger concerned = new AtomicInteger();
+    private static final int CONCERNS_ME = 1;
+    private static final int CONCERNS_MY_TEAMS = 2;
+    /** Who asks, for the feed's thread (which must not read the view's state under no lock). */
+    private volatile QueueQuery.Asker heardFor;
 
     /** Team memberships change rarely; a new one shows in "my team's" within this. */
     static final Duration ASKER_MAX_AGE = Duration.ofSeconds(30);
@@ -446,7 +457,7 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
         super.onAttach(attachEvent);
         currentUser.tenantUser().ifPresent(u -> {
             if (live == null) {
-                live = LiveRefresh.of(this, feed, u, clock, this::refresh);
+                live = LiveRefresh.of(this, feed, u, clock, new Heard());
             }
         });
     }
@@ -472,7 +483,9 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
     }
 
     private QueueQuery.Asker asker() {
-        return asker.get(queues::asker);
+        QueueQuery.Asker a = asker.get(queues::asker);
+        heardFor = a;
+        return a;
     }
 
     private Stream<QueueRow> fetch(Query<QueueRow, Void> q) {
@@ -546,16 +559,62 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
      * A live refresh: the counts and the rows the grid showed, read again in one transaction; the
      * grid then takes the rows from there instead of reading them in transactions of its own.
      */
-    private void refresh() {
-        cursors.clear();
+    private void refresh(long since) {
+        int concerns = concerned.getAndSet(0);
+        long now = currentUser.tenantUser().map(u -> feed.generation(u.tenant())).orElse(since);
+        // "Mine" and "my team's" are read again only when a change concerned the user or their teams.
+        Map<Queue, Long> known = new EnumMap<>(Queue.class);
+        if (shownCounts != null && (concerns & CONCERNS_ME) == 0) {
+            known.put(Queue.MINE, shownCounts.get(Queue.MINE));
+        }
+        if (shownCounts != null && (concerns & CONCERNS_MY_TEAMS) == 0) {
+            known.put(Queue.TEAM, shownCounts.get(Queue.TEAM));
+        }
+        boolean rowsToo = queue == Queue.MINE ? (concerns & CONCERNS_ME) != 0
+                : queue == Queue.TEAM ? (concerns & CONCERNS_MY_TEAMS) != 0 : true;
         // A page at least: the grid asks for no more than the rows there are, and there may be more now.
-        Fetch again = lastFetch == null ? null
+        Fetch again = lastFetch == null || !rowsToo ? null
                 : new Fetch(lastFetch.offset(), Math.max(lastFetch.limit(), grid.getPageSize()), lastFetch.sort());
+        if (rowsToo) {
+            cursors.clear();
+        }
         queues.together(() -> {
-            refreshCounts();
+            QueueCounts.Counted counted = counts.counts(queues, asker(), since, known);
+            showCounts(counted.counts());
+            if (counted.generation() < now) {
+                // Shared with other views and read before the latest change: shown now, read again soon.
+                justCounted = null;
+                live.behind(now);
+            }
             prefetched = again == null ? null : new Prefetched(again, read(again));
         });
-        rows.refreshAll();
+        if (rowsToo) {
+            rows.refreshAll();
+        }
+    }
+
+    /** Hears every change of the tenant's tickets, noting whether it concerned the user or their teams. */
+    private final class Heard implements LiveRefresh.Listener {
+        @Override
+        public boolean heard(TicketUpdate update) {
+            QueueQuery.Asker a = heardFor;
+            int bits = 0;
+            if (a == null || update.mayConcernUser(a.username())) {
+                bits |= CONCERNS_ME;
+            }
+            if (a == null || update.mayConcernTeams(a.teamIds())) {
+                bits |= CONCERNS_MY_TEAMS;
+            }
+            int b = bits;
+            concerned.accumulateAndGet(b, (x, y) -> x | y);
+            // Every change may move the tenant's queues' counts: always heard.
+            return true;
+        }
+
+        @Override
+        public void refresh(long since) {
+            QueuesView.this.refresh(since);
+        }
     }
 
     private void resetPaging() {
@@ -565,8 +624,13 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
     }
 
     private void refreshCounts() {
-        justCounted = counts.counts(queues, asker());
-        justCounted.forEach((q, n) -> queueCounts.get(q).setText(String.valueOf(n)));
+        showCounts(counts.counts(queues, asker()));
+    }
+
+    private void showCounts(Map<Queue, Long> counted) {
+        justCounted = counted;
+        shownCounts = counted;
+        counted.forEach((q, n) -> queueCounts.get(q).setText(String.valueOf(n)));
     }
 
     // =================================================================== filter bar
@@ -947,7 +1011,8 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
         }
         outcome.setVisible(!result.failed().isEmpty());
         grid.deselectAll();
-        refresh();
+        resetPaging();
+        refreshCounts();
         refreshed();
     }
 

@@ -81,13 +81,19 @@ class TicketBroadcastTest extends AbstractViewTest {
     }
 
     @Test
-    void encoding_keepsEveryPart_andAMissingAssigneeOrVersion() {
+    void encoding_keepsEveryPart_andAMissingAssigneeVersionOrMoves() {
         TicketUpdate u = new TicketUpdate(ACME, "KF-2026-000003", "STATUS", "ann", Instant.parse("2026-12-01T08:00:00.123Z"), null);
         assertEquals(u, TicketBroadcast.decode(TicketBroadcast.encode(u)));
         TicketUpdate v = new TicketUpdate(GLOBEX, "GX-2026-000009", "ASSIGNMENT", "boss", Instant.now(), "gus");
         assertEquals(v, TicketBroadcast.decode(TicketBroadcast.encode(v)));
         TicketUpdate w = new TicketUpdate(GLOBEX, "GX-2026-000009", "PUBLIC_REPLY", "gus", Instant.now(), "gus", 7L);
         assertEquals(w, TicketBroadcast.decode(TicketBroadcast.encode(w)));
+        TicketUpdate x = new TicketUpdate(GLOBEX, "GX-2026-000009", "ASSIGNMENT", "boss", Instant.now(), "gus", 8L,
+                new TicketUpdate.Moves("ann", "team-1", "team-2"));
+        assertEquals(x, TicketBroadcast.decode(TicketBroadcast.encode(x)));
+        TicketUpdate y = new TicketUpdate(GLOBEX, "GX-2026-000009", "CREATED", "boss", Instant.now(), null, 1L,
+                new TicketUpdate.Moves(null, null, null));
+        assertEquals(y, TicketBroadcast.decode(TicketBroadcast.encode(y)), "known to have been with nobody: not unknown");
     }
 
     @Test

@@ -100,6 +100,30 @@ class QueueCountsTest {
     }
 
     @Test
+    void aLiveRefresh_sharesAReadingAsNewAsTheChangeItHeard_andIsToldItsAge() {
+        feed.publish(new TicketUpdate(SF, "T-1", "CREATED", "api", clock.instant()));
+        long first = feed.generation(SF);
+        countsIn(SF, WXM);
+        feed.publish(new TicketUpdate(SF, "T-2", "CREATED", "api", clock.instant()));
+
+        QueueCounts.Counted shared;
+        try (TenantContext.Binding b = tenants.bind(SF)) {
+            shared = counts.counts(queues(), LI, first, Map.of(Queue.MINE, 1L));
+        }
+        assertEquals(1, queues.asked(SF, Queue.UNASSIGNED), "read after the change li's view heard: shared");
+        assertEquals(first, shared.generation(), "older than the latest change: the view looks again");
+        assertEquals(1L, shared.counts().get(Queue.MINE), "a count the view knows is not read");
+        assertEquals(0, queues.asked(SF, Queue.MINE) - 1, "only wxm's own reading of mine");
+
+        QueueCounts.Counted fresh;
+        try (TenantContext.Binding b = tenants.bind(SF)) {
+            fresh = counts.counts(queues(), LI, feed.generation(SF), Map.of());
+        }
+        assertEquals(2, queues.asked(SF, Queue.UNASSIGNED));
+        assertEquals(feed.generation(SF), fresh.generation());
+    }
+
+    @Test
     void anotherTenantsChange_leavesTheCountsAlone_andItsCountsAreItsOwn() {
         queues().answers.put("sf-express/COMPLAINTS", 3L);
         queues.answers.put("jinjiang/COMPLAINTS", 9L);

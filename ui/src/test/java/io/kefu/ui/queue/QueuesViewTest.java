@@ -422,6 +422,70 @@ class QueuesViewTest extends AbstractViewTest {
     }
 
     @Test
+    void myTickets_areNotReadAgain_forAChangeThatNeverConcernedMe_butTheTenantsCountsAre() {
+        UI.getCurrent().navigate("queues");
+        MockVaadin.clientRoundtrip();
+        assertEquals(List.of("T-007", "T-002", "T-001"), numbers());
+        int mineCounts = fakes.queues.countsCalls;
+        int reads = fakes.queues.reads.size();
+        clock.advance(Duration.ofSeconds(2));
+
+        // An unassigned ticket goes to li: my queue cannot have changed, the unassigned queue has.
+        assign("T-004", "li");
+        fakes.feed.publish(new TicketUpdate(SF, "T-004", "STATUS", "li", clock.instant(), "li", 2L,
+                new TicketUpdate.Moves(null, null, null)));
+        MockVaadin.clientRoundtrip();
+        poll();
+        MockVaadin.clientRoundtrip();
+
+        assertEquals("0", text("queue-count-unassigned"));
+        assertEquals("3", text("queue-count-mine"));
+        assertEquals(mineCounts, fakes.queues.countsCalls, "my count was not read again");
+        assertEquals(reads, fakes.queues.reads.size(), "nor my rows");
+
+        // One of mine goes to li: both are read again.
+        clock.advance(Duration.ofSeconds(2));
+        assign("T-002", "li");
+        fakes.feed.publish(new TicketUpdate(SF, "T-002", "ASSIGNMENT", "wxm", clock.instant(), "li", 3L,
+                new TicketUpdate.Moves("wxm", null, null)));
+        MockVaadin.clientRoundtrip();
+        poll();
+        MockVaadin.clientRoundtrip();
+
+        assertEquals("2", text("queue-count-mine"));
+        assertEquals(List.of("T-007", "T-001"), numbers());
+    }
+
+    @Test
+    void aChangeThatDoesNotSayWhereTheTicketWas_refreshesMyTicketsToo() {
+        UI.getCurrent().navigate("queues");
+        MockVaadin.clientRoundtrip();
+        int mineCounts = fakes.queues.countsCalls;
+        clock.advance(Duration.ofSeconds(2));
+
+        assign("T-004", "wxm");
+        fakes.feed.publish(new TicketUpdate(SF, "T-004", "STATUS", "api", clock.instant()));
+        MockVaadin.clientRoundtrip();
+        poll();
+        MockVaadin.clientRoundtrip();
+
+        assertEquals(mineCounts + 1, fakes.queues.countsCalls);
+        assertEquals("4", text("queue-count-mine"));
+    }
+
+    /** Gives a ticket of the fake list to {@code assignee} (status ASSIGNED, version + 1). */
+    private void assign(String number, String assignee) {
+        List<QueueFakes.T> all = fakes.queues.tickets;
+        for (int i = 0; i < all.size(); i++) {
+            QueueFakes.T t = all.get(i);
+            if (t.number().equals(number)) {
+                all.set(i, new QueueFakes.T(t.number(), t.subject(), t.kind(), TicketStatus.ASSIGNED, t.priority(), assignee,
+                        t.teamId(), t.risk(), t.fields(), t.version() + 1));
+            }
+        }
+    }
+
+    @Test
     void viewsOfOneTenant_shareTheCounts_untilTheNextChange() {
         try (var bound = fakes.tenants.bind(SF)) {
             go("queue", "unassigned");
