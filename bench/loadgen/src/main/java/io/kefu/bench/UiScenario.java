@@ -47,6 +47,8 @@ final class UiScenario {
         String[] think = o.get("think", "1000-3000").split("-");
         this.thinkMin = Integer.parseInt(think[0].trim());
         this.thinkMax = Integer.parseInt(think[1].trim());
+        // push=false: tabs without the push channel (to measure what the channel itself costs).
+        this.live = new VaadinTab.Live(poller, polls::add, pollErrors, pushes, Boolean.parseBoolean(o.get("push", "true")));
         if (thinkMin < 0 || thinkMax < thinkMin) {
             throw new IllegalArgumentException("think=min-max in milliseconds, min <= max: " + o.get("think", ""));
         }
@@ -64,7 +66,7 @@ final class UiScenario {
         t.setDaemon(true);
         return t;
     });
-    private final VaadinTab.Live live = new VaadinTab.Live(poller, polls::add, pollErrors, pushes);
+    private final VaadinTab.Live live;
 
     /** Latencies recorded from many threads, read and reset once per round. */
     private static final class Recorder {
@@ -109,8 +111,9 @@ final class UiScenario {
           .append("actions, for ").append((int) seconds).append(" s; the baseline is Vaadin's heartbeat from the same tabs in the\n")
           .append("same run. Tenant `").append(tenant).append("` with ").append(tickets).append(" tickets.\n")
           .append("Tabs stay live as in a browser: each holds a push channel (WebSocket) and polls when the server asks\n")
-          .append("(the queues refresh on the poll after a change); the polls' round trips are a column of their own.\n\n");
-        md.append("| agents | heap per agent | open ticket median / p99 | reply median / p99 | live poll median / p99 | heartbeat (baseline) median / p99 | actions/s | polls/s | pushes/s | errors |\n");
+          .append("(the queues refresh on the poll after a change); the polls' round trips are a column of their own.\n")
+          .append("Memory is taken twice: once all agents have opened their tabs, and again after the working round.\n\n");
+        md.append("| agents | heap per agent (logged in / after the round) | open ticket median / p99 | reply median / p99 | live poll median / p99 | heartbeat (baseline) median / p99 | actions/s | polls/s | pushes/s | errors |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         List<String> xs = new ArrayList<>();
         double[] perAgentKb = new double[levels.length];
@@ -130,19 +133,22 @@ final class UiScenario {
             long[] pollMicros = polls.drain();
             Stats poll = new Stats("live poll", pollMicros.length, pollErrors.get() - pollErrors0, seconds, pollMicros, 0);
             double pushRate = (pushes.get() - pushed0) / seconds;
+            // Again after the round: each tab's last answer (which Vaadin keeps to resend) is then an
+            // everyday one, not the page it was opened with.
+            double perAgentAfter = (liveHeapBytes() - heapBefore) / (double) level;
             xs.add(Integer.toString(level));
             perAgentKb[li] = perAgent / 1024;
             openMedian[li] = round.open.percentileMillis(50);
             replyMedian[li] = round.reply.percentileMillis(50);
             beatMedian[li] = round.heartbeat.percentileMillis(50);
             pollMedian[li] = poll.percentileMillis(50);
-            md.append(String.format("| %d | %.0f KB | %.1f / %.1f ms | %.1f / %.1f ms | %.1f / %.1f ms | %.1f / %.1f ms | %.1f | %.1f | %.1f | %d |%n", level,
-                    perAgent / 1024, openMedian[li], round.open.percentileMillis(99), replyMedian[li],
+            md.append(String.format("| %d | %.0f / %.0f KB | %.1f / %.1f ms | %.1f / %.1f ms | %.1f / %.1f ms | %.1f / %.1f ms | %.1f | %.1f | %.1f | %d |%n", level,
+                    perAgent / 1024, perAgentAfter / 1024, openMedian[li], round.open.percentileMillis(99), replyMedian[li],
                     round.reply.percentileMillis(99), pollMedian[li], poll.percentileMillis(99), beatMedian[li],
                     round.heartbeat.percentileMillis(99), (round.open.requests() + round.reply.requests()) / seconds,
                     poll.throughput(), pushRate, round.open.errors() + round.reply.errors() + round.heartbeat.errors() + poll.errors()));
-            System.err.printf("[bench] ui: %d agents, %.0f KB each, open %.1f ms, reply %.1f ms, poll %.1f ms (%.1f/s), heartbeat %.1f ms (medians), %.1f pushes/s%n",
-                    level, perAgent / 1024, openMedian[li], replyMedian[li], pollMedian[li], poll.throughput(), beatMedian[li], pushRate);
+            System.err.printf("[bench] ui: %d agents, %.0f KB each (%.0f KB after the round), open %.1f ms, reply %.1f ms, poll %.1f ms (%.1f/s), heartbeat %.1f ms (medians), %.1f pushes/s%n",
+                    level, perAgent / 1024, perAgentAfter / 1024, openMedian[li], replyMedian[li], pollMedian[li], poll.throughput(), beatMedian[li], pushRate);
         }
         md.append("\nGoal (issue 7): under 1 MB per session and a median round trip under 50 ms with 200 agents on one node.\n");
         Path docs = Path.of(o.get("docs", "docs"));

@@ -82,7 +82,7 @@ final class VaadinTab {
      * What keeps tabs live: the threads that poll, and where the polls' round trips and the
      * pushed messages are counted.
      */
-    record Live(ScheduledExecutorService poller, LongConsumer pollNanos, AtomicLong pollErrors, AtomicLong pushed) {
+    record Live(ScheduledExecutorService poller, LongConsumer pollNanos, AtomicLong pollErrors, AtomicLong pushed, boolean push) {
     }
 
     private VaadinTab(HttpClient http, String base, JsonObject appConfig, Live live) {
@@ -117,7 +117,7 @@ final class VaadinTab {
         }
         JsonObject appConfig = Json.createReader(new StringReader(init.body())).readObject().getJsonObject("appConfig");
         VaadinTab tab = new VaadinTab(http, root, appConfig, live);
-        if (live != null) {
+        if (live != null && live.push()) {
             tab.connectPush();
         }
         tab.navigate(location);
