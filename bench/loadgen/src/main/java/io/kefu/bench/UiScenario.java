@@ -218,12 +218,15 @@ final class UiScenario {
         login.close();
         String queues = o.get("queue-location", "queues");
         VaadinTab queue = VaadinTab.open(browser, base, queues, live);
+        queue.answerScripts();
         if (!queue.has("header-user")) {
             // The layout shows the user's name only to someone logged in; anyone else gets the login form.
             throw new IllegalStateException(agentName(n) + " is not logged in after the login form");
         }
         VaadinTab ticket = VaadinTab.open(browser, base, queues, live);
+        ticket.answerScripts();
         ticket.navigate("tickets/" + numbers.get(n % numbers.size()));
+        ticket.answerScripts();
         return new Agent(agentName(n), browser, queue, ticket);
     }
 
@@ -264,6 +267,7 @@ final class UiScenario {
                         try {
                             a.ticket.navigate("tickets/" + numbers.get(r.nextInt(numbers.size())));
                             o1 = put(o1, n1++, System.nanoTime() - t0);
+                            a.ticket.answerScripts();
                         } catch (IOException | RuntimeException e) {
                             openErrors.incrementAndGet();
                         }

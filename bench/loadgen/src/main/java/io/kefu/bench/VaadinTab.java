@@ -70,6 +70,8 @@ final class VaadinTab {
     /** Per node: DOM event name to the constant naming the event data it wants. */
     private final Map<Integer, Map<String, String>> listeners = new HashMap<>();
     private final Map<String, JsonObject> constants = new HashMap<>();
+    /** Scripts the server ran that answer it (their first return channel, as node and channel id). */
+    private final java.util.List<int[]> scriptAnswers = new java.util.ArrayList<>();
     private final Live live;
     private final String pushId;
     /** The poll interval the server asked for, in ms; negative: no polling. */
@@ -173,6 +175,24 @@ final class VaadinTab {
         http.send(HttpRequest.newBuilder(URI.create(base + "?v-r=uidl&v-uiId=" + uiId))
                 .header("Content-Type", "application/json; charset=UTF-8").timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    /**
+     * Answers the scripts the server asked to run with a result, as a browser does right after it
+     * applied the answer that carried them (here: with no value, as reading an empty local storage
+     * gives). Not part of any timed action: a browser sends it after it has shown the page.
+     */
+    synchronized void answerScripts() throws IOException, InterruptedException {
+        if (scriptAnswers.isEmpty()) {
+            return;
+        }
+        JsonArrayBuilder rpc = Json.createArrayBuilder();
+        for (int[] channel : scriptAnswers) {
+            rpc.add(Json.createObjectBuilder().add("type", "channel").add("node", channel[0]).add("channel", channel[1])
+                    .add("args", Json.createArrayBuilder().addNull()));
+        }
+        scriptAnswers.clear();
+        send(rpc);
     }
 
     /** Whether an element with that id is shown now. */
@@ -342,6 +362,30 @@ final class VaadinTab {
         JsonObject newConstants = uidl.getJsonObject("constants");
         if (newConstants != null) {
             newConstants.forEach((k, v) -> constants.put(k, v.asJsonObject()));
+        }
+        JsonValue execute = uidl.get("execute");
+        if (execute != null && execute.getValueType() == JsonValue.ValueType.ARRAY) {
+            for (JsonValue invocation : (JsonArray) execute) {
+                if (invocation.getValueType() != JsonValue.ValueType.ARRAY) {
+                    continue;
+                }
+                // Only scripts whose result the server awaits (executeJs(...).then): flow-client wraps
+                // them in a promise resolved through the first channel. Other channels (a renderer's
+                // events) are called by user actions, not on arrival.
+                JsonArray call = invocation.asJsonArray();
+                JsonValue script = call.isEmpty() ? null : call.get(call.size() - 1);
+                if (!(script instanceof jakarta.json.JsonString code) || !code.getString().contains("Promise.resolve(")) {
+                    continue;
+                }
+                // A return channel is encoded [2, node, channel id]; the first one resolves the script's promise.
+                for (JsonValue param : (JsonArray) invocation) {
+                    if (param.getValueType() == JsonValue.ValueType.ARRAY && param.asJsonArray().size() == 3
+                            && param.asJsonArray().get(0) instanceof jakarta.json.JsonNumber type && type.intValue() == 2) {
+                        scriptAnswers.add(new int[] {param.asJsonArray().getInt(1), param.asJsonArray().getInt(2)});
+                        break;
+                    }
+                }
+            }
         }
         JsonValue changes = uidl.get("changes");
         if (changes == null || changes.getValueType() != JsonValue.ValueType.ARRAY) {

@@ -4,6 +4,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.server.VaadinSession;
 
+import elemental.json.JsonType;
+import elemental.json.JsonValue;
+
 import io.kefu.platform.identity.Caller;
 
 /**
@@ -18,6 +21,9 @@ public final class BrowserPreference {
     private BrowserPreference() {
     }
 
+    /** Remembered in the session for a browser that has no value stored: asked once, not per page. */
+    private static final String NONE = "\u0000none";
+
     /**
      * Hands the stored value ({@code null}: none) to {@code then}: at once when the session knows
      * it, else when the browser answers.
@@ -27,13 +33,20 @@ public final class BrowserPreference {
         VaadinSession session = ui.getSession();
         Object known = session == null ? null : session.getAttribute(key);
         if (known instanceof String value) {
-            then.accept(value);
+            then.accept(NONE.equals(value) ? null : value);
             return;
         }
-        ui.getPage().executeJs("return window.localStorage.getItem($0)", key).then(String.class, stored -> {
-            remember(ui, key, stored);
-            then.accept(stored);
-        }, error -> then.accept(null));
+        // Local storage answers null for a key it does not hold: that too is remembered for the
+        // session, so a browser with nothing stored is asked once, not on every page.
+        ui.getPage().executeJs("return window.localStorage.getItem($0)", key)
+                .then(JsonValue.class, stored -> answered(ui, key, stored, then), error -> then.accept(null));
+    }
+
+    /** The browser's answer for {@code key}: a string, or null when it holds none. */
+    static void answered(UI ui, String key, JsonValue stored, SerializableConsumer<String> then) {
+        String value = stored != null && stored.getType() == JsonType.STRING ? stored.asString() : null;
+        remember(ui, key, value == null ? NONE : value);
+        then.accept(value);
     }
 
     /** Stores {@code value} in the session and the browser. */
