@@ -357,7 +357,8 @@ final class VaadinTab {
             syncId = Math.max(syncId, uidl.getInt("syncId"));
         }
         if (uidl.containsKey("clientId")) {
-            clientId = uidl.getInt("clientId");
+            // The id the server expects next; a pushed message written before an answer may carry an older one.
+            clientId = Math.max(clientId, uidl.getInt("clientId"));
         }
         JsonObject newConstants = uidl.getJsonObject("constants");
         if (newConstants != null) {

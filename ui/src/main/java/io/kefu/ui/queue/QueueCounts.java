@@ -22,17 +22,19 @@ import io.kefu.platform.tenant.TenantContext;
 import io.kefu.ui.live.TicketFeed;
 
 /**
- * The queue counts every open queue view of a tenant shows, counted once per change rather than
- * once per view. When a ticket changes, each of the tenant's open queue views refreshes on its
+ * The queue counts every open queue view of a tenant shows, read once and shared rather than
+ * read by each view. When a ticket changes, each of the tenant's open queue views refreshes on its
  * next poll; without sharing, 200 agents cost 200 × 7 count queries a second for numbers that
  * are mostly the same for all of them.
  * <p>
  * A count is kept under what it depends on: the tenant, the queue, and for "mine" the user, for
- * "my team's" the user's teams; the other five are the same for everyone in the tenant. It is
- * used while no change of the tenant's tickets has been heard since it was read
- * ({@link TicketFeed#generation}, which hears the cluster's changes too) and for at most
- * {@link #MAX_AGE} (the service-standard queues change with time alone, and a change made outside
- * the ticket service is heard by no feed). Views that ask at the same time wait for one reading.
+ * "my team's" the user's teams; the other five are the same for everyone in the tenant. A reading
+ * serves whoever needs the changes heard up to the {@link TicketFeed#generation} it started at
+ * (the feed hears the cluster's changes too): navigation needs the latest, a live refresh only
+ * the change it heard, so a busy tenant's views share about one reading per queue and refresh
+ * interval. No reading serves longer than {@link #MAX_AGE} (the service-standard queues change
+ * with time alone, and a change made outside the ticket service is heard by no feed). Views that
+ * ask at the same time wait for one reading.
  * <p>
  * The tenant comes from the binding the count runs under, never from the asker: a count read for
  * one tenant cannot be handed to another.
