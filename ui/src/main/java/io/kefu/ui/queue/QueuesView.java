@@ -590,6 +590,8 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
         });
         if (rowsToo) {
             rows.refreshAll();
+        } else {
+            justCounted = null; // the grid does not ask now; a later size must be read then
         }
     }
 
