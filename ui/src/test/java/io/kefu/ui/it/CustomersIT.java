@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.kefu.ui.it.Replies.assertProblem;
 
 import java.net.URI;
 import java.sql.Connection;
@@ -643,11 +644,6 @@ class CustomersIT {
         }
     }
 
-    private static void assertProblem(Reply r, int status, String code) {
-        assertEquals(status, r.status(), r::toString);
-        assertTrue(r.contentType().startsWith("application/problem+json"), r::toString);
-        assertEquals(code, r.string("code"), r::toString);
-    }
 
     private static Map<String, String> errors(Reply r) {
         assertEquals(400, r.status(), r::toString);

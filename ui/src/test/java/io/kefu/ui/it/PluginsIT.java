@@ -3,6 +3,7 @@ package io.kefu.ui.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.kefu.ui.it.Replies.assertProblem;
 
 import java.time.Duration;
 import java.util.List;
@@ -310,9 +311,4 @@ class PluginsIT {
                 .filter(h -> h.getString("tenant").equals(t.code())).findFirst().orElseThrow(() -> new AssertionError(partner.toString()));
     }
 
-    private static void assertProblem(Reply r, int status, String code) {
-        assertEquals(status, r.status(), r::toString);
-        assertTrue(r.contentType().startsWith("application/problem+json"), r::toString);
-        assertEquals(code, r.string("code"), r::toString);
-    }
 }

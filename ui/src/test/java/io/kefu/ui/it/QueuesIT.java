@@ -3,6 +3,10 @@ package io.kefu.ui.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.kefu.ui.it.Replies.assertProblem;
+import static io.kefu.ui.it.Replies.created;
+import static io.kefu.ui.it.Replies.fieldErrors;
+import static io.kefu.ui.it.Replies.ok;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -183,26 +187,7 @@ class QueuesIT {
         ok(api.post("/api/v1/tickets/" + number + "/transitions", t.admin(), json));
     }
 
-    private static Map<String, String> fieldErrors(Reply r) {
-        assertProblem(r, 400, "input.invalid");
-        Map<String, String> m = new LinkedHashMap<>();
-        r.json().getJsonArray("errors").forEach(e -> m.put(e.asJsonObject().getString("field"), e.asJsonObject().getString("code")));
-        return m;
-    }
 
-    private static JsonObject created(Reply r) {
-        assertEquals(201, r.status(), r::toString);
-        return r.json();
-    }
 
-    private static Reply ok(Reply r) {
-        assertEquals(200, r.status(), r::toString);
-        return r;
-    }
 
-    private static void assertProblem(Reply r, int status, String code) {
-        assertEquals(status, r.status(), r::toString);
-        assertTrue(r.contentType().startsWith("application/problem+json"), r::toString);
-        assertEquals(code, r.string("code"), r::toString);
-    }
 }

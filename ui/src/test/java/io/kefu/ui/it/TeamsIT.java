@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.kefu.ui.it.Replies.assertProblem;
+import static io.kefu.ui.it.Replies.created;
+import static io.kefu.ui.it.Replies.fieldErrors;
+import static io.kefu.ui.it.Replies.ok;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -309,31 +313,11 @@ class TeamsIT {
         return team.getJsonArray("members").stream().map(x -> x.asJsonObject().getString("username")).toList();
     }
 
-    private static Map<String, String> fieldErrors(Reply r) {
-        assertProblem(r, 400, "input.invalid");
-        Map<String, String> m = new LinkedHashMap<>();
-        r.json().getJsonArray("errors").forEach(e -> m.put(e.asJsonObject().getString("field"), e.asJsonObject().getString("code")));
-        return m;
-    }
 
     private static Credentials user(Tenant t, String username, String role) {
         return TestTenants.user(api, t, username, role);
     }
 
-    private static JsonObject created(Reply r) {
-        assertEquals(201, r.status(), r::toString);
-        return r.json();
-    }
 
-    private static Reply ok(Reply r) {
-        assertEquals(200, r.status(), r::toString);
-        return r;
-    }
 
-    private static void assertProblem(Reply r, int status, String code) {
-        assertEquals(status, r.status(), r::toString);
-        assertTrue(r.contentType().startsWith("application/problem+json"), r::toString);
-        assertEquals(code, r.string("code"), r::toString);
-        assertFalse(JsonValue.NULL.equals(r.json().get("title")), r::toString);
-    }
 }

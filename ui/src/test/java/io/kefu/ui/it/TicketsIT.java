@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.kefu.ui.it.Replies.assertProblem;
+import static io.kefu.ui.it.Replies.ok;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -351,15 +353,5 @@ class TicketsIT {
         return TestTenants.user(api, t, username, role);
     }
 
-    private static Reply ok(Reply r) {
-        assertEquals(200, r.status(), r::toString);
-        return r;
-    }
 
-    private static void assertProblem(Reply r, int status, String code) {
-        assertEquals(status, r.status(), r::toString);
-        assertTrue(r.contentType().startsWith("application/problem+json"), r::toString);
-        assertEquals(code, r.string("code"), r::toString);
-        assertFalse(JsonValue.NULL.equals(r.json().get("title")), r::toString);
-    }
 }
