@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,6 +67,9 @@ public class QueueCounts {
     }
 
     private final Map<Key, Reading> readings = new ConcurrentHashMap<>();
+    /** When expired counts were last dropped, and how often (for tests). */
+    private final AtomicReference<Instant> pruned = new AtomicReference<>(Instant.EPOCH);
+    private final AtomicInteger prunes = new AtomicInteger();
     private TicketFeed feed;
     private TenantContext tenants;
     private Clock clock;
@@ -148,9 +153,23 @@ public class QueueCounts {
             mine.count().completeExceptionally(e);
             throw e;
         } finally {
-            if (readings.size() > PRUNE_ABOVE) {
-                prune(now);
-            }
+            pruneIfDue(now);
+        }
+    }
+
+    /**
+     * Past {@link #PRUNE_ABOVE} kept counts, drops the expired ones: at most once per
+     * {@link #MAX_AGE}, not on every count (a scan of the whole map on each would put it on the
+     * hot path of every view's refresh once a node has that many users).
+     */
+    private void pruneIfDue(Instant now) {
+        if (readings.size() <= PRUNE_ABOVE) {
+            return;
+        }
+        Instant last = pruned.get();
+        if (now.isAfter(last.plus(MAX_AGE)) && pruned.compareAndSet(last, now)) {
+            prunes.incrementAndGet();
+            prune(now);
         }
     }
 
@@ -159,6 +178,11 @@ public class QueueCounts {
                 .filter(e -> e.getValue().count().isDone() && now.isAfter(e.getValue().at().plus(MAX_AGE)))
                 .map(Map.Entry::getKey).toList();
         expired.forEach(readings::remove);
+    }
+
+    /** How many times expired counts were dropped (for tests). */
+    int prunes() {
+        return prunes.get();
     }
 
     /** How many counts are kept now (for tests). */

@@ -2,6 +2,7 @@ package io.kefu.ui.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -197,6 +198,22 @@ class QueueCountsTest {
         queues.answers.put("sf-express/MINE/wxm", 1L);
         assertEquals(1L, countsIn(SF, WXM).get(Queue.MINE));
         assertEquals(0, counts.kept() - Queue.values().length, "one reading per queue kept, none of the failed one");
+    }
+
+    @Test
+    void expiredCounts_areDropped_pastTheLimit_atMostOncePerMaximumAge() {
+        int users = QueueCounts.PRUNE_ABOVE + 10;
+        for (int i = 0; i < users; i++) {
+            countsIn(SF, new QueueQuery.Asker("u" + i, List.of()));
+        }
+        assertEquals(1, counts.prunes(), "one scan when the limit was passed, not one per count after it");
+        int kept = counts.kept();
+
+        clock.advance(QueueCounts.MAX_AGE.plusSeconds(1));
+        countsIn(SF, WXM);
+        countsIn(SF, LI);
+        assertEquals(2, counts.prunes(), "one scan for both");
+        assertTrue(counts.kept() < kept / 100, "the expired readings are gone: " + counts.kept());
     }
 
     @Test
