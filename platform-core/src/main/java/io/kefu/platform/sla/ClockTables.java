@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -180,22 +181,43 @@ class ClockTables {
     }
 
     /**
-     * Marks the warning (or breach) of each clock as fired at {@code now}, each with its own
-     * conditional UPDATE (one batch for the page): a row counts as won only when its guard
-     * column was still empty and the clock still due. A concurrent sweep's UPDATE of the same row
-     * waits for this transaction and then finds the guard set, so each is won exactly once.
-     * Rows are taken in id order, so two sweeps lock a shared page in the same order.
+     * Marks the warning (or breach) of each clock as fired at {@code now} with a conditional
+     * UPDATE: a row counts as won only when its guard column was still empty and the clock still
+     * due. A concurrent sweep's UPDATE of the same row waits for this transaction and then finds
+     * the guard set (READ COMMITTED re-checks the row), so each is won exactly once. On
+     * PostgreSQL the page is one statement returning the rows it won; elsewhere one UPDATE per
+     * clock in a batch, in id order, its row counts telling the winners.
      */
     Set<String> claim(Collection<String> clockIds, boolean warning, Instant now) {
         List<String> ids = clockIds.stream().sorted().toList();
-        String sql = warning
-                ? "update " + table("sla_clock") + " set warned_at = ? where id = ? and warned_at is null and " + RUNNING + " and warn_at <= ?"
-                : "update " + table("sla_clock") + " set breached_at = ? where id = ? and breached_at is null and " + RUNNING + " and due_at <= ?";
+        String guard = warning ? "warned_at" : "breached_at";
+        String sql = "update " + table("sla_clock") + " set " + guard + " = ? where id %s and " + guard + " is null and " + RUNNING
+                + (warning ? " and warn_at <= ?" : " and due_at <= ?");
         Set<String> won = new LinkedHashSet<>();
         if (ids.isEmpty()) {
             return won;
         }
-        try (PreparedStatement ps = connection().prepareStatement(sql)) {
+        try {
+            Connection connection = connection();
+            if (postgres(connection)) {
+                // One statement for the page. Its guard is the same per row: an UPDATE that waited for a
+                // concurrent sweep's lock re-checks the row (READ COMMITTED) and finds the guard set.
+                try (PreparedStatement ps = connection.prepareStatement(String.format(sql, "= any(?)") + " returning id")) {
+                    ps.setObject(1, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
+                    ps.setArray(2, connection.createArrayOf("varchar", ids.toArray(String[]::new)));
+                    ps.setObject(3, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            won.add(rs.getString(1));
+                        }
+                    }
+                }
+                return won;
+            }
+        } catch (SQLException e) {
+            throw failed("claiming due clocks", e);
+        }
+        try (PreparedStatement ps = connection().prepareStatement(String.format(sql, "= ?"))) {
             for (String id : ids) {
                 ps.setObject(1, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
                 ps.setString(2, id);
@@ -244,13 +266,16 @@ class ClockTables {
         if (clocks.isEmpty()) {
             return;
         }
+        // Inserts are rewritten into multi-row INSERTs by the PostgreSQL driver (reWriteBatchedInserts).
+        List<Column> columns = new ArrayList<>();
+        columns.add(ID);
+        columns.addAll(RECOMPUTED);
+        columns.addAll(FIRED);
+        columns.add(UPDATED_AT);
         try (PreparedStatement ps = connection().prepareStatement("insert into " + table("sla_clock") + " (" + CLOCK_COLUMNS
-                + ") values (" + marks(22) + ")")) {
+                + ") values (" + marks(columns.size()) + ")")) {
             for (SlaClock c : clocks) {
-                int i = bindRecomputed(ps, c, true);
-                ps.setObject(i++, c.warnedAtColumn(), Types.TIMESTAMP_WITH_TIMEZONE);
-                ps.setObject(i++, c.breachedAtColumn(), Types.TIMESTAMP_WITH_TIMEZONE);
-                ps.setObject(i, c.updatedAtColumn(), Types.TIMESTAMP_WITH_TIMEZONE);
+                bind(ps, columns, c);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -262,65 +287,124 @@ class ClockTables {
     /**
      * Writes recomputed clocks. The fire guards ({@code warned_at}, {@code breached_at}) are the
      * sweep's alone and not written here: a recompute never clears them (ADR 0008).
+     * On PostgreSQL the page is one UPDATE joined to the page's values as arrays (unnest), not
+     * one UPDATE per clock: a batch still executes each statement, and on a rule change that per-
+     * statement cost was a third of the work (docs/benchmarks.md).
      */
     void update(Collection<SlaClock> clocks) {
         if (clocks.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = connection().prepareStatement("update " + table("sla_clock") + " set ticket_id = ?, target = ?,"
-                + " rule_code = ?, rule_version = ?, calendar_code = ?, business_time = ?, target_iso = ?, warn_percent = ?, cycle = ?,"
-                + " started_at = ?, due_at = ?, warn_at = ?, target_millis = ?, paused_since = ?, paused_millis = ?, stopped_at = ?,"
-                + " outcome = ?, breached_by_millis = ?, updated_at = ? where id = ?")) {
-            for (SlaClock c : clocks) {
-                // The id leads CLOCK_COLUMNS; here it goes last, as the key.
-                int i = bindRecomputed(ps, c, false);
-                ps.setObject(i++, c.updatedAtColumn(), Types.TIMESTAMP_WITH_TIMEZONE);
-                ps.setString(i, c.id());
-                ps.addBatch();
+        List<Column> columns = new ArrayList<>(RECOMPUTED);
+        columns.add(UPDATED_AT);
+        String set = columns.stream().map(c -> c.name() + " = u." + c.name()).collect(Collectors.joining(", "));
+        try {
+            Connection connection = connection();
+            if (postgres(connection)) {
+                List<Column> all = new ArrayList<>(columns);
+                all.add(ID);
+                try (PreparedStatement ps = connection.prepareStatement("update " + table("sla_clock") + " c set " + set + " from "
+                        + unnest(all) + " where c.id = u.id")) {
+                    bindArrays(connection, ps, all, clocks);
+                    ps.executeUpdate();
+                }
+                return;
             }
-            ps.executeBatch();
+            try (PreparedStatement ps = connection.prepareStatement("update " + table("sla_clock") + " set "
+                    + columns.stream().map(c -> c.name() + " = ?").collect(Collectors.joining(", ")) + " where id = ?")) {
+                for (SlaClock c : clocks) {
+                    int next = bind(ps, columns, c);
+                    ps.setString(next, c.id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
         } catch (SQLException e) {
             throw failed("writing clocks", e);
         }
     }
 
-    /**
-     * Binds CLOCK_COLUMNS from id (or, without it, from ticket_id) up to breached_by_millis;
-     * returns the next parameter index.
-     */
-    private static int bindRecomputed(PreparedStatement ps, SlaClock c, boolean withId) throws SQLException {
+    /** A column of {@code sla_clock} as the set-based writes bind it: its SQL type, PostgreSQL array type and value. */
+    private record Column(String name, int sqlType, String arrayType, Function<SlaClock, Object> value) {
+    }
+
+    private static final Column ID = new Column("id", Types.VARCHAR, "varchar", SlaClock::id);
+
+    /** What a recompute writes, in CLOCK_COLUMNS order (ticket_id to breached_by_millis). */
+    private static final List<Column> RECOMPUTED = List.of(
+            new Column("ticket_id", Types.VARCHAR, "varchar", SlaClock::ticketId),
+            new Column("target", Types.VARCHAR, "varchar", c -> c.target().name()),
+            new Column("rule_code", Types.VARCHAR, "varchar", SlaClock::ruleCode),
+            new Column("rule_version", Types.INTEGER, "int4", SlaClock::ruleVersion),
+            new Column("calendar_code", Types.VARCHAR, "varchar", SlaClock::calendarCode),
+            new Column("business_time", Types.BOOLEAN, "bool", SlaClock::businessTime),
+            new Column("target_iso", Types.VARCHAR, "varchar", SlaClock::targetIso),
+            new Column("warn_percent", Types.INTEGER, "int4", SlaClock::warnPercent),
+            new Column("cycle", Types.INTEGER, "int4", SlaClock::cycle),
+            new Column("started_at", Types.TIMESTAMP_WITH_TIMEZONE, "timestamptz", SlaClock::startedAtColumn),
+            new Column("due_at", Types.TIMESTAMP_WITH_TIMEZONE, "timestamptz", SlaClock::dueAtColumn),
+            new Column("warn_at", Types.TIMESTAMP_WITH_TIMEZONE, "timestamptz", SlaClock::warnAtColumn),
+            new Column("target_millis", Types.BIGINT, "int8", SlaClock::targetMillis),
+            new Column("paused_since", Types.TIMESTAMP_WITH_TIMEZONE, "timestamptz", SlaClock::pausedSinceColumn),
+            new Column("paused_millis", Types.BIGINT, "int8", SlaClock::pausedMillis),
+            new Column("stopped_at", Types.TIMESTAMP_WITH_TIMEZONE, "timestamptz", SlaClock::stoppedAtColumn),
+            new Column("outcome", Types.VARCHAR, "varchar", c -> c.outcome() == null ? null : c.outcome().name()),
+            new Column("breached_by_millis", Types.BIGINT, "int8", SlaClock::breachedByMillis));
+
+    /** The fire guards, written only when a clock is created (a recompute keeps them). */
+    private static final List<Column> FIRED = List.of(
+            new Column("warned_at", Types.TIMESTAMP_WITH_TIMEZONE, "timestamptz", SlaClock::warnedAtColumn),
+            new Column("breached_at", Types.TIMESTAMP_WITH_TIMEZONE, "timestamptz", SlaClock::breachedAtColumn));
+
+    private static final Column UPDATED_AT = new Column("updated_at", Types.TIMESTAMP_WITH_TIMEZONE, "timestamptz", SlaClock::updatedAtColumn);
+
+    /** Binds a clock's columns from parameter 1; returns the next parameter index. */
+    private static int bind(PreparedStatement ps, List<Column> columns, SlaClock clock) throws SQLException {
         int i = 1;
-        if (withId) {
-            ps.setString(i++, c.id());
-        }
-        ps.setString(i++, c.ticketId());
-        ps.setString(i++, c.target().name());
-        ps.setString(i++, c.ruleCode());
-        ps.setInt(i++, c.ruleVersion());
-        ps.setString(i++, c.calendarCode());
-        ps.setBoolean(i++, c.businessTime());
-        ps.setString(i++, c.targetIso());
-        if (c.warnPercent() == null) {
-            ps.setNull(i++, Types.INTEGER);
-        } else {
-            ps.setInt(i++, c.warnPercent());
-        }
-        ps.setInt(i++, c.cycle());
-        ps.setObject(i++, c.startedAtColumn(), Types.TIMESTAMP_WITH_TIMEZONE);
-        ps.setObject(i++, c.dueAtColumn(), Types.TIMESTAMP_WITH_TIMEZONE);
-        ps.setObject(i++, c.warnAtColumn(), Types.TIMESTAMP_WITH_TIMEZONE);
-        ps.setLong(i++, c.targetMillis());
-        ps.setObject(i++, c.pausedSinceColumn(), Types.TIMESTAMP_WITH_TIMEZONE);
-        ps.setLong(i++, c.pausedMillis());
-        ps.setObject(i++, c.stoppedAtColumn(), Types.TIMESTAMP_WITH_TIMEZONE);
-        ps.setString(i++, c.outcome() == null ? null : c.outcome().name());
-        if (c.breachedByMillis() == null) {
-            ps.setNull(i++, Types.BIGINT);
-        } else {
-            ps.setLong(i++, c.breachedByMillis());
+        for (Column c : columns) {
+            ps.setObject(i++, c.value().apply(clock), c.sqlType());
         }
         return i;
     }
+
+    /** {@code unnest(?::type[], ...) as u(name, ...)}: a page of rows as one array parameter per column (PostgreSQL). */
+    private static String unnest(List<Column> columns) {
+        return "unnest(" + columns.stream().map(c -> "?::" + c.arrayType() + "[]").collect(Collectors.joining(", ")) + ") as u("
+                + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /**
+     * Binds one array per column. Timestamps go as ISO-8601 text, cast by the statement: the
+     * driver's array encoder knows strings and numbers, not java.time.
+     */
+    private static void bindArrays(Connection connection, PreparedStatement ps, List<Column> columns, Collection<SlaClock> clocks)
+            throws SQLException {
+        int i = 1;
+        for (Column c : columns) {
+            boolean time = c.sqlType() == Types.TIMESTAMP_WITH_TIMEZONE;
+            Object[] values = time ? new String[clocks.size()] : c.sqlType() == Types.VARCHAR ? new String[clocks.size()]
+                    : c.sqlType() == Types.INTEGER ? new Integer[clocks.size()] : c.sqlType() == Types.BIGINT ? new Long[clocks.size()]
+                    : new Boolean[clocks.size()];
+            int k = 0;
+            for (SlaClock clock : clocks) {
+                Object v = c.value().apply(clock);
+                values[k++] = time && v != null ? ((OffsetDateTime) v).toInstant().toString() : v;
+            }
+            ps.setArray(i++, connection.createArrayOf(time ? "text" : c.arrayType(), values));
+        }
+    }
+
+    /** Whether the database is PostgreSQL (set-based statements with arrays), read once: every tenant lives in one database. */
+    private boolean postgres(Connection connection) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            known = connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+            postgres = known;
+        }
+        return known;
+    }
+
+    private volatile Boolean postgres;
 
     /**
      * Appends SLA entries to the tickets' timelines, numbered after each ticket's last entry as
@@ -337,19 +421,40 @@ class ClockTables {
             return moved;
         }
         List<String> ids = byTicket.keySet().stream().sorted().toList();
-        try (PreparedStatement ps = connection().prepareStatement("update " + table("ticket")
-                + " set last_event_seq = ?, version = version + 1 where id = ? and version = ?")) {
-            for (String id : ids) {
-                TimelineHead h = heads.get(id);
-                ps.setInt(1, h.lastEventSeq() + byTicket.get(id).size());
-                ps.setString(2, id);
-                ps.setLong(3, h.version());
-                ps.addBatch();
-            }
-            int[] counts = ps.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 0) {
-                    moved.add(ids.get(i));
+        try {
+            Connection connection = connection();
+            if (postgres(connection)) {
+                moved.addAll(ids);
+                // One statement for the page; the tickets it did not update are the ones that moved.
+                try (PreparedStatement ps = connection.prepareStatement("update " + table("ticket") + " t set last_event_seq = u.seq,"
+                        + " version = t.version + 1 from unnest(?::varchar[], ?::int4[], ?::int8[]) as u(id, seq, version)"
+                        + " where t.id = u.id and t.version = u.version returning t.id")) {
+                    ps.setArray(1, connection.createArrayOf("varchar", ids.toArray(String[]::new)));
+                    ps.setArray(2, connection.createArrayOf("int4",
+                            ids.stream().map(id -> heads.get(id).lastEventSeq() + byTicket.get(id).size()).toArray(Integer[]::new)));
+                    ps.setArray(3, connection.createArrayOf("int8", ids.stream().map(id -> heads.get(id).version()).toArray(Long[]::new)));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            moved.remove(rs.getString(1));
+                        }
+                    }
+                }
+            } else {
+                try (PreparedStatement ps = connection.prepareStatement("update " + table("ticket")
+                        + " set last_event_seq = ?, version = version + 1 where id = ? and version = ?")) {
+                    for (String id : ids) {
+                        TimelineHead h = heads.get(id);
+                        ps.setInt(1, h.lastEventSeq() + byTicket.get(id).size());
+                        ps.setString(2, id);
+                        ps.setLong(3, h.version());
+                        ps.addBatch();
+                    }
+                    int[] counts = ps.executeBatch();
+                    for (int i = 0; i < counts.length; i++) {
+                        if (counts[i] == 0) {
+                            moved.add(ids.get(i));
+                        }
+                    }
                 }
             }
         } catch (SQLException e) {

@@ -113,7 +113,23 @@ public class ServiceStandards {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
+            } catch (RuntimeException e) {
+                // A page's set-based UPDATE locks its tickets in the database's join order; against a
+                // sweep locking some of them (in id order) the database may pick this page as a
+                // deadlock's victim. It rolled back whole, so it is read again like a moved page.
+                if (attempt == ATTEMPTS || !deadlock(e)) {
+                    throw e;
+                }
             }
         }
+    }
+
+    private static boolean deadlock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s && "40P01".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
