@@ -43,6 +43,7 @@ public class SlaSweep {
     }
 
     public Result sweep(Instant now) {
+        long start = System.nanoTime();
         List<SlaAgenda> due = agenda.due(now, TENANTS_PER_PASS);
         int warnings = 0;
         int breaches = 0;
@@ -50,6 +51,12 @@ public class SlaSweep {
             int[] fired = new int[2];
             try {
                 tenantContext.run(new TenantCode(entry.tenantCode()), () -> {
+                    SlaClocks.Visit visit = visit(entry.tenantCode(), now);
+                    if (visit != null) {
+                        fired[0] = visit.warnings();
+                        fired[1] = visit.breaches();
+                        return;
+                    }
                     fired[0] = fire(true, now);
                     fired[1] = fire(false, now);
                     clocks.settleAgenda();
@@ -61,10 +68,24 @@ public class SlaSweep {
             warnings += fired[0];
             breaches += fired[1];
         }
+        Result result = new Result(due.size(), warnings, breaches);
         if (warnings + breaches > 0) {
-            LOG.info(() -> "SLA sweep over " + due.size() + " tenants");
+            // Operators (and bench/sla.sh, which reads this line) see what a pass cost.
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            LOG.info(() -> String.format("SLA sweep pass: %d tenants visited, %d warnings and %d breaches fired in %d ms",
+                    result.tenants(), result.warnings(), result.breaches(), millis));
         }
-        return new Result(due.size(), warnings, breaches);
+        return result;
+    }
+
+    /** The bound tenant's visit in one transaction, or null when it has a page or more due or the visit failed (nothing of it stays). */
+    private SlaClocks.Visit visit(String tenant, Instant now) {
+        try {
+            return clocks.visit(now, PAGE);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "SLA sweep visit of tenant " + tenant + " failed; firing page by page", e);
+            return null;
+        }
     }
 
     /** Fires the due warnings (or breaches) of the bound tenant, page by page, until a page is not full. */

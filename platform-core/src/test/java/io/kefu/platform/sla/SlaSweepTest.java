@@ -58,6 +58,24 @@ class SlaSweepTest {
             return clockIds.size();
         }
 
+        int visits;
+
+        /** A visit in one transaction: nothing of it stays when it fails (settling first stands in for the rollback). */
+        @Override
+        public Visit visit(Instant now, int page) {
+            visits++;
+            List<String> mine = mine(page);
+            if (mine.size() == page) {
+                return null;
+            }
+            if (mine.stream().anyMatch(id -> id.endsWith(":bad"))) {
+                throw new IllegalStateException("rule version missing");
+            }
+            settleAgenda();
+            mine.forEach(due::remove);
+            return new Visit(mine.size(), 0);
+        }
+
         @Override
         public void settleAgenda() {
             if (tenants.require().value().equals("broken")) {
@@ -95,6 +113,17 @@ class SlaSweepTest {
         SlaSweep.Result r = sweep(clocks, tenants, "acme").sweep(NOW);
         assertEquals(new SlaSweep.Result(1, SlaSweep.PAGE * 2 + 7, 0), r);
         assertEquals(List.of(SlaSweep.PAGE, SlaSweep.PAGE, 7), clocks.pageSizes);
+    }
+
+    @Test
+    void aTenantWithLessThanAPageDueIsVisitedInOneTransaction() {
+        TenantContext tenants = new TenantContext();
+        FakeClocks clocks = new FakeClocks(tenants, List.of("acme:a", "acme:b", "globex:c"));
+        SlaSweep.Result r = sweep(clocks, tenants, "acme", "globex").sweep(NOW);
+        assertEquals(new SlaSweep.Result(2, 3, 0), r);
+        assertEquals(2, clocks.visits);
+        assertEquals(List.of(), clocks.pageSizes, "no page went through the paged path");
+        assertEquals(Set.of(), clocks.due);
     }
 
     @Test
