@@ -6,7 +6,8 @@
 # Usage: bench/run.sh            full sizes (10k/100k/1M tickets, 1,000 tenant schemas): about an hour on 2 cores
 #        KEFU_BENCH_QUICK=1 bench/run.sh   small sizes, for trying the script (minutes)
 # Knobs: KEFU_BENCH_SIZES=10000,100000,1000000  KEFU_BENCH_PROVISION=10,30,100  KEFU_BENCH_UPGRADE=10,100,1000
-#        KEFU_BENCH_SLA_REEVAL=10000,30000,100000 KEFU_BENCH_SLA_SWEEP=10x1000,100x1000,1000x1000 (bench/sla.sh)
+#        KEFU_BENCH_SLA_REEVAL=10000,30000,100000 KEFU_BENCH_SLA_SWEEP=10x1000,100x1000,1000x1000
+#        KEFU_BENCH_SLA_BURST=10x1000,100x1000 (bench/sla.sh)  KEFU_BENCH_START_TENANTS=10,100,1000 (restart by tenants)
 #        KEFU_BENCH_UI_AGENTS=50,100,200 KEFU_BENCH_UI_SECONDS=60 (agent workspace sessions)
 #        KEFU_BENCH_UI_THINK=5000-15000 KEFU_BENCH_UI_STRESS_THINK=1000-3000 (ms between an agent's actions)
 #        KEFU_BENCH_CLIENTS=8  KEFU_BENCH_SECONDS=10  KEFU_BENCH_RUNS=3 (start-up runs)  KEFU_BENCH_SKIP_BUILD=1
@@ -19,12 +20,13 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 if [ "${KEFU_BENCH_QUICK:-0}" = 1 ]; then
-  : "${KEFU_BENCH_SIZES:=2000,10000,30000}" "${KEFU_BENCH_PROVISION:=3,6,10}" "${KEFU_BENCH_UPGRADE:=5,20,50}"
+  : "${KEFU_BENCH_SIZES:=2000,10000,30000}" "${KEFU_BENCH_PROVISION:=3,6,10}" "${KEFU_BENCH_UPGRADE:=5,20,50}" "${KEFU_BENCH_START_TENANTS:=3,10,30}"
   : "${KEFU_BENCH_SECONDS:=4}" "${KEFU_BENCH_RUNS:=1}" "${KEFU_BENCH_UI_AGENTS:=10,20,40}" "${KEFU_BENCH_UI_SECONDS:=20}"
 fi
 sizes=${KEFU_BENCH_SIZES:-10000,100000,1000000}
 provision=${KEFU_BENCH_PROVISION:-10,30,100}
 upgrade=${KEFU_BENCH_UPGRADE:-10,100,1000}
+start_tenants=${KEFU_BENCH_START_TENANTS:-10,100,1000}
 clients=${KEFU_BENCH_CLIENTS:-8}
 seconds=${KEFU_BENCH_SECONDS:-10}
 pg=${KEFU_BENCH_PG:-postgresql://127.0.0.1:5432}
@@ -97,9 +99,12 @@ upgrade_db=$(fresh_db "kefu_bench_upgrade_$stamp")
 java -jar "$bench_jar" upgrade jdbc="$upgrade_db" upgrade="$upgrade" out="$parts/upgrade.md" docs=docs
 
 bench/startup.sh "${KEFU_BENCH_RUNS:-3}" > "$parts/startup.md"
+start_db=$(fresh_db "kefu_bench_start_$stamp")
+java -jar "$bench_jar" startup jdbc="$start_db" tenants="$start_tenants" port="$port" hz-port="$hz_port" \
+  out="$parts/startup-tenants.md" docs=docs
 if [ "${KEFU_BENCH_QUICK:-0}" = 1 ]; then
-  : "${KEFU_BENCH_SLA_REEVAL:=1000,3000,10000}" "${KEFU_BENCH_SLA_SWEEP:=3x200,10x200,30x200}"
-  export KEFU_BENCH_SLA_REEVAL KEFU_BENCH_SLA_SWEEP
+  : "${KEFU_BENCH_SLA_REEVAL:=1000,3000,10000}" "${KEFU_BENCH_SLA_SWEEP:=3x200,10x200,30x200}" "${KEFU_BENCH_SLA_BURST:=3x200}"
+  export KEFU_BENCH_SLA_REEVAL KEFU_BENCH_SLA_SWEEP KEFU_BENCH_SLA_BURST
 fi
 bench/sla.sh > "$parts/sla.md"
 
@@ -114,7 +119,7 @@ out=docs/benchmarks.md
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')),"
   echo "$(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1), $(uname -sr),"
   echo "$(psql "$pg/postgres?user=$pg_user" -Atc 'select version()' | cut -d, -f1)."
-  echo "Sizes: tickets $sizes; provisioning $provision; upgrade $upgrade; $clients clients, $seconds s per measurement."
+  echo "Sizes: tickets $sizes; provisioning $provision; upgrade $upgrade; restart with tenants $start_tenants; $clients clients, $seconds s per measurement."
   echo
   cat "$parts/rest.md"
   cat "$parts/provision.md"
@@ -123,10 +128,12 @@ out=docs/benchmarks.md
   echo
   cat "$parts/startup.md"
   echo
+  cat "$parts/startup-tenants.md"
   cat "$parts/ui.md"
   cat "$parts/ui-stress.md"
   cat bench/analysis.md
 } > "$out.tmp"
 mv "$out.tmp" "$out"
-psql "$pg/postgres?user=$pg_user" -qc "drop database if exists kefu_bench_rest_$stamp" -c "drop database if exists kefu_bench_upgrade_$stamp" >&2 || true
+psql "$pg/postgres?user=$pg_user" -qc "drop database if exists kefu_bench_rest_$stamp" -c "drop database if exists kefu_bench_upgrade_$stamp" \
+  -c "drop database if exists kefu_bench_start_$stamp" >&2 || true
 echo "wrote $out"

@@ -14,7 +14,9 @@ import java.nio.file.Path;
  * java -jar kefu-bench.jar upgrade    jdbc=... out=... [upgrade=10,100,1000]
  * java -jar kefu-bench.jar ui         url=... operator-password=... pid=<server pid> out=... [agents=50,100,200 tickets=500 seconds=60
  *                                     reply-mode=<id> reply-editor=<id> reply-send=<id> queue-location=queues]
- * java -jar kefu-bench.jar sla        url=... operator-password=... jdbc=... out=... [reeval=10000,30000,100000 sweep=10x1000,100x1000,1000x1000]
+ * java -jar kefu-bench.jar sla        url=... operator-password=... jdbc=... log=<server log> out=... [reeval=10000,30000,100000
+ *                                     sweep=10x1000,100x1000,1000x1000 burst=10x1000,100x1000]
+ * java -jar kefu-bench.jar startup    jdbc=<an empty database> out=... [tenants=10,100,1000 bundle=ui/target/ROOT-microbundle.jar]
  * </pre>
  */
 public final class Main {
@@ -25,7 +27,7 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
         if (args.length == 0) {
-            System.err.println("usage: kefu-bench rest|provision|upgrade|ui|sla key=value...");
+            System.err.println("usage: kefu-bench rest|provision|upgrade|ui|sla|startup key=value...");
             System.exit(2);
         }
         Options o = new Options(args, 1);
@@ -35,6 +37,7 @@ public final class Main {
             case "upgrade" -> new TenantsScenario(o).upgrades();
             case "ui" -> new UiScenario(o).run();
             case "sla" -> new SlaScenario(o).run();
+            case "startup" -> new StartupScenario(o).run();
             default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
         };
         Path out = Path.of(o.require("out"));

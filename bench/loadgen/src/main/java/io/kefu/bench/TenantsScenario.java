@@ -210,6 +210,11 @@ final class TenantsScenario {
 
     /** The schema's DDL as pg_dump prints it (pg_dump from PATH, same server). */
     static String dumpSchema(String jdbc, String schema) throws Exception {
+        return dumpSchema(jdbc, schema, false);
+    }
+
+    /** The schema's DDL, and with {@code data} its rows as INSERT statements, as pg_dump prints them. */
+    static String dumpSchema(String jdbc, String schema, boolean data) throws Exception {
         java.net.URI u = java.net.URI.create(jdbc.substring("jdbc:".length()));
         String db = u.getPath().substring(1);
         String user = "postgres";
@@ -220,7 +225,7 @@ final class TenantsScenario {
                 }
             }
         }
-        Process p = new ProcessBuilder("pg_dump", "--schema-only", "--no-owner", "--no-privileges", "-h", u.getHost(),
+        Process p = new ProcessBuilder("pg_dump", data ? "--inserts" : "--schema-only", "--no-owner", "--no-privileges", "-h", u.getHost(),
                 "-p", Integer.toString(u.getPort() < 0 ? 5432 : u.getPort()), "-U", user, "-n", schema, db).redirectErrorStream(false).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
