@@ -386,24 +386,22 @@ final class SlaScenario {
     }
 
     private static long[] steadyBaselines(Connection c, List<String> schemas, int runs) throws Exception {
-        {
-            long all = bestOf(runs, () -> {
-                for (String s : schemas) {
-                    scan(c, "select c.id, c.ticket_id, c.rule_code, c.rule_version, c.due_at, c.warn_at, t.number, t.subject, t.assignee,"
-                            + " t.team_id, t.last_event_seq, t.version from " + s + ".sla_clock c join " + s + ".ticket t on t.id = c.ticket_id"
-                            + " where c.stopped_at is null and c.paused_since is null");
-                }
-                return null;
-            });
-            long due = bestOf(runs, () -> {
-                for (String s : schemas) {
-                    scan(c, "select id from " + s + ".sla_clock where stopped_at is null and paused_since is null and warned_at is null"
-                            + " and warn_at <= now() and warn_at < due_at order by warn_at fetch first 500 rows only");
-                }
-                return null;
-            });
-            return new long[] {all, due};
-        }
+        long all = bestOf(runs, () -> {
+            for (String s : schemas) {
+                scan(c, "select c.id, c.ticket_id, c.rule_code, c.rule_version, c.due_at, c.warn_at, t.number, t.subject, t.assignee,"
+                        + " t.team_id, t.last_event_seq, t.version from " + s + ".sla_clock c join " + s + ".ticket t on t.id = c.ticket_id"
+                        + " where c.stopped_at is null and c.paused_since is null");
+            }
+            return null;
+        });
+        long due = bestOf(runs, () -> {
+            for (String s : schemas) {
+                scan(c, "select id from " + s + ".sla_clock where stopped_at is null and paused_since is null and warned_at is null"
+                        + " and warn_at <= now() and warn_at < due_at order by warn_at fetch first 500 rows only");
+            }
+            return null;
+        });
+        return new long[] {all, due};
     }
 
     /** Whether the goal (within 3× of the plain scan) holds at each size, worded from this run's ratios. */
