@@ -46,10 +46,6 @@ import io.kefu.platform.ticket.TicketStatus;
 @ApplicationScoped
 class ClockTables {
 
-    private static final String CLOCK_COLUMNS = "id, ticket_id, target, rule_code, rule_version, calendar_code, business_time, target_iso,"
-            + " warn_percent, cycle, started_at, due_at, warn_at, target_millis, paused_since, paused_millis, stopped_at, outcome,"
-            + " breached_by_millis, warned_at, breached_at, updated_at";
-
     private static final String OPEN_STATUSES = SlaClocks.openStatuses().stream().map(s -> "'" + s.name() + "'")
             .collect(Collectors.joining(", "));
 
@@ -199,7 +195,7 @@ class ClockTables {
         }
         try {
             Connection connection = connection();
-            if (postgres(connection)) {
+            if (data.postgres()) {
                 // One statement for the page. Its guard is the same per row: an UPDATE that waited for a
                 // concurrent sweep's lock re-checks the row (READ COMMITTED) and finds the guard set.
                 try (PreparedStatement ps = connection.prepareStatement(String.format(sql, "= any(?)") + " returning id")) {
@@ -267,15 +263,10 @@ class ClockTables {
             return;
         }
         // Inserts are rewritten into multi-row INSERTs by the PostgreSQL driver (reWriteBatchedInserts).
-        List<Column> columns = new ArrayList<>();
-        columns.add(ID);
-        columns.addAll(RECOMPUTED);
-        columns.addAll(FIRED);
-        columns.add(UPDATED_AT);
         try (PreparedStatement ps = connection().prepareStatement("insert into " + table("sla_clock") + " (" + CLOCK_COLUMNS
-                + ") values (" + marks(columns.size()) + ")")) {
+                + ") values (" + marks(ALL.size()) + ")")) {
             for (SlaClock c : clocks) {
-                bind(ps, columns, c);
+                bind(ps, ALL, c);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -300,7 +291,7 @@ class ClockTables {
         String set = columns.stream().map(c -> c.name() + " = u." + c.name()).collect(Collectors.joining(", "));
         try {
             Connection connection = connection();
-            if (postgres(connection)) {
+            if (data.postgres()) {
                 List<Column> all = new ArrayList<>(columns);
                 all.add(ID);
                 try (PreparedStatement ps = connection.prepareStatement("update " + table("sla_clock") + " c set " + set + " from "
@@ -358,6 +349,12 @@ class ClockTables {
 
     private static final Column UPDATED_AT = new Column("updated_at", Types.TIMESTAMP_WITH_TIMEZONE, "timestamptz", SlaClock::updatedAtColumn);
 
+    /** Every column, in the order {@link #clock(ResultSet)} reads them. */
+    private static final List<Column> ALL = java.util.stream.Stream.of(List.of(ID), RECOMPUTED, FIRED, List.of(UPDATED_AT))
+            .flatMap(List::stream).toList();
+
+    private static final String CLOCK_COLUMNS = ALL.stream().map(Column::name).collect(Collectors.joining(", "));
+
     /** Binds a clock's columns from parameter 1; returns the next parameter index. */
     private static int bind(PreparedStatement ps, List<Column> columns, SlaClock clock) throws SQLException {
         int i = 1;
@@ -394,17 +391,6 @@ class ClockTables {
         }
     }
 
-    /** Whether the database is PostgreSQL (set-based statements with arrays), read once: every tenant lives in one database. */
-    private boolean postgres(Connection connection) throws SQLException {
-        Boolean known = postgres;
-        if (known == null) {
-            known = connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
-            postgres = known;
-        }
-        return known;
-    }
-
-    private volatile Boolean postgres;
 
     /**
      * Appends SLA entries to the tickets' timelines, numbered after each ticket's last entry as
@@ -423,7 +409,7 @@ class ClockTables {
         List<String> ids = byTicket.keySet().stream().sorted().toList();
         try {
             Connection connection = connection();
-            if (postgres(connection)) {
+            if (data.postgres()) {
                 moved.addAll(ids);
                 // One statement for the page; the tickets it did not update are the ones that moved.
                 try (PreparedStatement ps = connection.prepareStatement("update " + table("ticket") + " t set last_event_seq = u.seq,"

@@ -701,7 +701,7 @@ public class TicketService {
 
     /** PostgreSQL answers equality on custom fields from its jsonb index (ADR 0006). */
     private boolean postgres() {
-        return data.entityManager().unwrap(org.eclipse.persistence.sessions.Session.class).getPlatform().isPostgreSQL();
+        return data.postgres();
     }
 
     /** The id of the bound tenant's team named by id or code, or a field error. */

@@ -54,4 +54,9 @@ public class TenantPersistence {
         }
         return em;
     }
+
+    /** Whether tenant data lives in PostgreSQL (jsonb filters, set-based array statements) rather than H2. */
+    public boolean postgres() {
+        return entityManager().unwrap(org.eclipse.persistence.sessions.Session.class).getPlatform().isPostgreSQL();
+    }
 }
