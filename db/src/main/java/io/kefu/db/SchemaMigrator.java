@@ -18,6 +18,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
+import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
@@ -36,10 +37,11 @@ public final class SchemaMigrator {
     public static final String TENANT_CHANGELOG = "db/tenant/changelog.xml";
 
     /**
-     * One migration at a time in this JVM. Liquibase 4.33 keeps JVM-wide state, and concurrent
-     * runs on different schemas left DATABASECHANGELOGLOCK rows set (ADR 0003); provisioning
-     * requests, plugin enabling and start-up upgrades can otherwise overlap. Other nodes are kept
-     * out by Liquibase's own lock row in each schema.
+     * One migration at a time in this JVM where the change-log lock is Liquibase's table row
+     * (H2): Liquibase 4.33 keeps JVM-wide lock state, and concurrent runs on different schemas
+     * left DATABASECHANGELOGLOCK rows set (ADR 0003); H2 refuses concurrent DDL anyway. On
+     * PostgreSQL the lock is {@link SchemaLockService}'s advisory lock per schema, which is safe
+     * to take concurrently, so migrations of different schemas run in parallel.
      */
     private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock(true);
 
@@ -70,7 +72,10 @@ public final class SchemaMigrator {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(schema, "schema");
-        ONE_AT_A_TIME.lock();
+        boolean postgres = isPostgres(connection);
+        if (!postgres) {
+            ONE_AT_A_TIME.lock();
+        }
         try {
             createSchemaIfMissing(connection, schema);
             Database database = DatabaseFactory.getInstance()
@@ -80,6 +85,11 @@ public final class SchemaMigrator {
             String folded = database.correctObjectName(schema.value(), liquibase.structure.core.Schema.class);
             database.setDefaultSchemaName(folded);
             database.setLiquibaseSchemaName(folded);
+            if (postgres && !(LockServiceFactory.getInstance().getLockService(database) instanceof SchemaLockService)) {
+                // Without it concurrent migrations would share Liquibase's table lock and its JVM-wide state.
+                throw new MigrationException("Kefu's change-log lock (" + SchemaLockService.class.getName()
+                        + ") was not found by Liquibase's service locator; refusing to migrate " + schema.value(), null);
+            }
             // Liquibase reports through the application's log, not by printing to standard output.
             Map<String, Object> scope = Map.of(
                     Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(resources),
@@ -93,7 +103,32 @@ public final class SchemaMigrator {
         } catch (Exception e) {
             throw new MigrationException("Migrating schema " + schema.value() + " with " + changelog + " failed: " + e.getMessage(), e);
         } finally {
-            ONE_AT_A_TIME.unlock();
+            if (postgres) {
+                // Liquibase may have skipped its release (a concurrent update reset its lock services,
+                // liquibase#7956); the session's hold is dropped here whatever it remembers.
+                releaseQuietly(connection, schema);
+            } else {
+                ONE_AT_A_TIME.unlock();
+            }
+        }
+    }
+
+    private static boolean isPostgres(Connection connection) {
+        try {
+            return connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+        } catch (SQLException e) {
+            throw new MigrationException("Could not read the database's product name: " + e.getMessage(), e);
+        }
+    }
+
+    private static void releaseQuietly(Connection connection, SchemaName schema) {
+        try {
+            if (!connection.isClosed()) {
+                SchemaLockService.release(connection, schema.value());
+            }
+        } catch (SQLException e) {
+            // The session's end releases it: the caller closes the connection (TenantUpgrades, TenantSchemas).
+            LIQUIBASE_LOG.log(Level.WARNING, "Could not release the change-log lock of " + schema.value() + "; it ends with the connection", e);
         }
     }
 

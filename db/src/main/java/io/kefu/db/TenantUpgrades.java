@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.kefu.db.SchemaMigrator.SchemaName;
@@ -19,11 +20,12 @@ import io.kefu.db.SchemaMigrator.SchemaName;
  * handling. A new connection on loopback costs a few milliseconds, small next to Liquibase's
  * own work per schema ({@code bench/} measures the whole against plain JDBC).
  *
- * <p>One schema at a time, on purpose: Liquibase 4.33 run concurrently in one JVM on different
- * schemas left DATABASECHANGELOGLOCK rows set (TenantUpgradesTest reproduced it with four
- * threads, on separate connections), and the next upgrade of those schemas waited five minutes
- * for a lock nobody held. H2 refuses concurrent DDL anyway. ADR 0003 records the measurement
- * that one at a time meets the goal (1,000 tenants well under five minutes).
+ * <p>Schemas are migrated {@code parallelism} at a time. On PostgreSQL that is safe because the
+ * change-log lock is {@link SchemaLockService}'s advisory lock per schema, not Liquibase's table
+ * row, which Liquibase 4.33 leaves set when updates run concurrently in one JVM (ADR 0003). On
+ * H2 {@link SchemaMigrator} still runs one migration at a time whatever the bound: H2 refuses
+ * concurrent DDL. The bound keeps the database's work (and its connections) in proportion: each
+ * worker holds one connection and one CPU's worth of DDL.
  *
  * <p>A schema that fails is reported and the others go on; running again resumes, because
  * Liquibase applies only what each schema's own DATABASECHANGELOG lacks.
@@ -50,34 +52,77 @@ public final class TenantUpgrades {
     private TenantUpgrades() {
     }
 
-    /**
-     * Migrates every schema in {@code schemas} with {@code changelog} and returns when all have
-     * been tried. {@code progress} sees each outcome as it happens.
-     */
+    /** As {@link #upgradeAll(ConnectionFactory, List, String, int, Consumer)}, one schema at a time. */
     public static Report upgradeAll(ConnectionFactory connections, List<SchemaName> schemas, String changelog,
+                                    Consumer<Outcome> progress) {
+        return upgradeAll(connections, schemas, changelog, 1, progress);
+    }
+
+    /**
+     * Migrates every schema in {@code schemas} with {@code changelog}, at most {@code parallelism}
+     * at once, and returns when all have been tried; failures are listed in the order of
+     * {@code schemas}. {@code progress} sees each outcome as it happens, one call at a time.
+     */
+    public static Report upgradeAll(ConnectionFactory connections, List<SchemaName> schemas, String changelog, int parallelism,
                                     Consumer<Outcome> progress) {
         Objects.requireNonNull(connections, "connections");
         Objects.requireNonNull(changelog, "changelog");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
+        }
         long t0 = System.nanoTime();
-        List<Outcome> failures = new ArrayList<>();
-        int succeeded = 0;
-        int opened = 0;
-        for (SchemaName schema : schemas) {
-            long s0 = System.nanoTime();
-            Outcome outcome;
-            try (Connection connection = connections.open()) {
-                opened++;
-                SchemaMigrator.migrate(connection, schema, changelog);
-                outcome = new Outcome(schema, true, (System.nanoTime() - s0) / 1_000_000, null);
-                succeeded++;
-            } catch (SQLException | RuntimeException e) {
-                outcome = new Outcome(schema, false, (System.nanoTime() - s0) / 1_000_000, String.valueOf(e.getMessage()));
-                failures.add(outcome);
+        Outcome[] outcomes = new Outcome[schemas.size()];
+        AtomicInteger opened = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
+                outcomes[i] = upgradeOne(connections, schemas.get(i), changelog, opened);
+                if (progress != null) {
+                    synchronized (progress) {
+                        progress.accept(outcomes[i]);
+                    }
+                }
             }
-            if (progress != null) {
-                progress.accept(outcome);
+        };
+        int threads = Math.min(parallelism, Math.max(1, schemas.size()));
+        if (threads == 1) {
+            worker.run();
+        } else {
+            List<Thread> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Thread thread = new Thread(worker, "kefu-upgrade-" + t);
+                thread.start();
+                workers.add(thread);
+            }
+            for (Thread thread : workers) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while upgrading tenant schemas", e);
+                }
             }
         }
-        return new Report(schemas.size(), succeeded, List.copyOf(failures), (System.nanoTime() - t0) / 1_000_000, opened);
+        List<Outcome> failures = new ArrayList<>();
+        int succeeded = 0;
+        for (Outcome o : outcomes) {
+            if (o.succeeded()) {
+                succeeded++;
+            } else {
+                failures.add(o);
+            }
+        }
+        return new Report(schemas.size(), succeeded, List.copyOf(failures), (System.nanoTime() - t0) / 1_000_000, opened.get());
+    }
+
+    private static Outcome upgradeOne(ConnectionFactory connections, SchemaName schema, String changelog, AtomicInteger opened) {
+        long s0 = System.nanoTime();
+        try (Connection connection = connections.open()) {
+            opened.incrementAndGet();
+            SchemaMigrator.migrate(connection, schema, changelog);
+            return new Outcome(schema, true, (System.nanoTime() - s0) / 1_000_000, null);
+        } catch (SQLException | RuntimeException e) {
+            return new Outcome(schema, false, (System.nanoTime() - s0) / 1_000_000, String.valueOf(e.getMessage()));
+        }
     }
 }

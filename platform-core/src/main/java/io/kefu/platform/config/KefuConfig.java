@@ -56,6 +56,25 @@ public final class KefuConfig {
         return value("kefu.sla.sweep.period.seconds", "KEFU_SLA_SWEEP_PERIOD_SECONDS").map(Long::parseLong).orElse(30L);
     }
 
+    /**
+     * How many tenant schemas start-up upgrades at once on PostgreSQL ({@code KEFU_UPGRADE_PARALLELISM},
+     * default 4; ADR 0003). Each worker holds one database connection of its own. H2 migrates one
+     * schema at a time whatever this says.
+     */
+    public static int upgradeParallelism() {
+        return value("kefu.upgrade.parallelism", "KEFU_UPGRADE_PARALLELISM").map(v -> {
+            try {
+                int n = Integer.parseInt(v.trim());
+                if (n >= 1 && n <= 64) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("KEFU_UPGRADE_PARALLELISM must be a whole number from 1 to 64, not '" + v + "'");
+        }).orElse(4);
+    }
+
     /** Largest attachment accepted, in bytes ({@code KEFU_ATTACHMENTS_MAX_BYTES}). */
     public static Optional<Long> attachmentMaxBytes() {
         return value("kefu.attachments.max-bytes", "KEFU_ATTACHMENTS_MAX_BYTES").map(Long::parseLong);

@@ -75,8 +75,8 @@ public class PlatformStartup {
     }
 
     /**
-     * Upgrades the tenants one schema at a time (see TenantUpgrades for why not in parallel) and
-     * logs progress every 100 schemas. A tenant
+     * Upgrades the tenants, {@link KefuConfig#upgradeParallelism()} schemas at a time on
+     * PostgreSQL (ADR 0003), and logs progress every 100 schemas. A tenant
      * whose upgrade fails keeps the platform from becoming ready, naming the tenants: serving a
      * tenant on a half-upgraded schema would fail its requests in confusing ways. A restart
      * resumes where the failed run stopped.
@@ -86,7 +86,7 @@ public class PlatformStartup {
             return;
         }
         AtomicInteger done = new AtomicInteger();
-        TenantUpgrades.Report report = schemas.upgradeAll(codes, outcome -> {
+        TenantUpgrades.Report report = schemas.upgradeAll(codes, KefuConfig.upgradeParallelism(), outcome -> {
             int n = done.incrementAndGet();
             if (!outcome.succeeded()) {
                 LOG.severe("Upgrading " + outcome.schema().value() + " failed: " + outcome.error());

@@ -45,13 +45,13 @@ public class TenantSchemas {
 
     /**
      * Brings every given tenant's schema up to date, each on a fresh physical connection outside
-     * the pool (see {@link TenantUpgrades} for why). Failures are reported per tenant; the others
-     * are still upgraded.
+     * the pool (see {@link TenantUpgrades} for why), {@code parallelism} schemas at a time.
+     * Failures are reported per tenant; the others are still upgraded.
      */
-    public TenantUpgrades.Report upgradeAll(List<TenantCode> tenants, Consumer<TenantUpgrades.Outcome> progress) {
+    public TenantUpgrades.Report upgradeAll(List<TenantCode> tenants, int parallelism, Consumer<TenantUpgrades.Outcome> progress) {
         KefuDataSource unpooled = new KefuDataSource();
         return TenantUpgrades.upgradeAll(unpooled::getConnection, tenants.stream().map(TenantCode::schemaName).toList(),
-                SchemaMigrator.TENANT_CHANGELOG, progress);
+                SchemaMigrator.TENANT_CHANGELOG, parallelism, progress);
     }
 
     /** Removes the tenant's schema and all its data. */
