@@ -6,6 +6,7 @@
 # Usage: bench/run.sh            full sizes (10k/100k/1M tickets, 1,000 tenant schemas): about an hour on 2 cores
 #        KEFU_BENCH_QUICK=1 bench/run.sh   small sizes, for trying the script (minutes)
 # Knobs: KEFU_BENCH_SIZES=10000,100000,1000000  KEFU_BENCH_PROVISION=10,30,100  KEFU_BENCH_UPGRADE=10,100,1000
+#        KEFU_BENCH_UPGRADE_PARALLELISM=1,4 (bounds compared)  KEFU_BENCH_MEMORY_SCHEMAS=10000 (one backend's memory probe)
 #        KEFU_BENCH_SLA_REEVAL=10000,30000,100000 KEFU_BENCH_SLA_SWEEP=10x1000,100x1000,1000x1000
 #        KEFU_BENCH_SLA_BURST=10x1000,100x1000 (bench/sla.sh)  KEFU_BENCH_START_TENANTS=10,100,1000 (restart by tenants)
 #        KEFU_BENCH_UI_AGENTS=50,100,200 KEFU_BENCH_UI_SECONDS=60 (agent workspace sessions)
@@ -21,6 +22,7 @@ root=$(pwd)
 
 if [ "${KEFU_BENCH_QUICK:-0}" = 1 ]; then
   : "${KEFU_BENCH_SIZES:=2000,10000,30000}" "${KEFU_BENCH_PROVISION:=3,6,10}" "${KEFU_BENCH_UPGRADE:=5,20,50}" "${KEFU_BENCH_START_TENANTS:=3,10,30}"
+  : "${KEFU_BENCH_MEMORY_SCHEMAS:=300}"
   : "${KEFU_BENCH_SECONDS:=4}" "${KEFU_BENCH_RUNS:=1}" "${KEFU_BENCH_UI_AGENTS:=10,20,40}" "${KEFU_BENCH_UI_SECONDS:=20}"
 fi
 sizes=${KEFU_BENCH_SIZES:-10000,100000,1000000}
@@ -96,7 +98,8 @@ java -jar "$bench_jar" ui url="http://127.0.0.1:$port" operator-password=bench-o
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
 
 upgrade_db=$(fresh_db "kefu_bench_upgrade_$stamp")
-java -jar "$bench_jar" upgrade jdbc="$upgrade_db" upgrade="$upgrade" out="$parts/upgrade.md" docs=docs
+java -jar "$bench_jar" upgrade jdbc="$upgrade_db" upgrade="$upgrade" upgrade-parallelism="${KEFU_BENCH_UPGRADE_PARALLELISM:-1,4}" \
+  memory-schemas="${KEFU_BENCH_MEMORY_SCHEMAS:-10000}" out="$parts/upgrade.md" docs=docs
 
 bench/startup.sh "${KEFU_BENCH_RUNS:-3}" > "$parts/startup.md"
 start_db=$(fresh_db "kefu_bench_start_$stamp")

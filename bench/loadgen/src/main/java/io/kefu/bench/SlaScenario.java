@@ -65,15 +65,18 @@ final class SlaScenario {
         md.append("Measured ").append(Instant.now().truncatedTo(ChronoUnit.MINUTES)).append(" on PostgreSQL, one Kefu node (runnable "
                 + "bundle, `-Xmx1g`). The baseline of each row is a plain SQL scan of the same rows in the same run: one query over "
                 + "JDBC reading every row the operation reads (tickets joined to their clocks), all rows fetched. A plain set-based "
-                + "UPDATE of the same clocks is shown as a second reference for the re-evaluation.\n\n");
+                + "UPDATE of the same clocks is shown as a second reference for the re-evaluation. CPU is the whole machine's busy "
+                + "time (/proc/stat: server, PostgreSQL and this load generator, which idles while it waits) over the operation, "
+                + "and over one run of its scan.\n\n");
 
         md.append("### Re-evaluation after a rule change\n\n");
         md.append("One tenant with N open tickets (kinds, priorities, channels and categories mixed). `PUT "
                 + "/api/v1/service-standards/bench` with a first version (24x7, resolution in 8 h, warning at 75 %) starts a clock for "
                 + "every ticket; a second version (4 h) recomputes every clock from its start. Each ticket gets an `SLA` entry on its "
                 + "timeline; the call returns when all pages (2,000 tickets per transaction) are done.\n\n");
-        md.append("| open tickets | plain scan ms | plain UPDATE ms | first rule ms | × scan | rule change ms | × scan | × UPDATE | µs/ticket |\n"
-                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| open tickets | plain scan ms | plain UPDATE ms | first rule ms | × scan | rule change ms | × scan | × UPDATE | µs/ticket "
+                + "| CPU µs/ticket: rule change | CPU µs/ticket: scan |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<String> xs = new ArrayList<>();
         double[] scanR = new double[reeval.length], changeR = new double[reeval.length], firstR = new double[reeval.length];
         for (int i = 0; i < reeval.length; i++) {
@@ -87,7 +90,10 @@ final class SlaScenario {
             }
             KefuClient admin = KefuClient.bearer(base, KefuClient.issueToken(base, code, "admin", "bench-admin-1"));
             long first = timed(() -> admin.send("PUT", "/api/v1/service-standards/bench", rule("PT8H"), 201));
+            double cpu0 = Stats.machineCpuSeconds();
             long change = timed(() -> admin.send("PUT", "/api/v1/service-standards/bench", rule("PT4H"), 200));
+            double changeCpu = (Stats.machineCpuSeconds() - cpu0) * 1000;
+            double scanCpu;
             long scan;
             long update;
             try (Connection c = DriverManager.getConnection(jdbc)) {
@@ -95,9 +101,11 @@ final class SlaScenario {
                 if (recomputed != n) {
                     throw new IllegalStateException(recomputed + " of " + n + " clocks recomputed in " + schema);
                 }
-                scan = bestOf(3, () -> scan(c, "select t.id, t.kind, t.category, t.priority, t.channel, t.status, t.created_at, "
+                Work scanOnce = () -> scan(c, "select t.id, t.kind, t.category, t.priority, t.channel, t.status, t.created_at, "
                         + "t.first_response_at, t.last_event_seq, t.version, c.* from " + schema + ".ticket t join " + schema
-                        + ".sla_clock c on c.ticket_id = t.id where t.status in " + OPEN_SQL));
+                        + ".sla_clock c on c.ticket_id = t.id where t.status in " + OPEN_SQL);
+                scan = bestOf(3, scanOnce);
+                scanCpu = cpuMillis(scanOnce);
                 update = timed(() -> execute(c, "update " + schema + ".sla_clock c set due_at = c.started_at + interval '4 hours', "
                         + "updated_at = now() from " + schema + ".ticket t where t.id = c.ticket_id and t.status in " + OPEN_SQL));
             }
@@ -105,9 +113,9 @@ final class SlaScenario {
             scanR[i] = scan;
             firstR[i] = first;
             changeR[i] = change;
-            md.append(String.format(Locale.ROOT, "| %,d | %d | %d | %d | %.1f | %d | %.1f | %.1f | %.0f |%n", n, scan, update, first,
+            md.append(String.format(Locale.ROOT, "| %,d | %d | %d | %d | %.1f | %d | %.1f | %.1f | %.0f | %.0f | %.1f |%n", n, scan, update, first,
                     first / (double) Math.max(scan, 1), change, change / (double) Math.max(scan, 1), change / (double) Math.max(update, 1),
-                    change * 1000.0 / n));
+                    change * 1000.0 / n, changeCpu * 1000.0 / n, scanCpu * 1000.0 / n));
             System.err.printf(Locale.ROOT, "[bench] sla re-evaluation %d: scan %d ms, first %d ms, change %d ms%n", n, scan, first, change);
         }
         new Plot("Re-evaluating open tickets after a rule change", "open tickets", "ms", xs)
@@ -136,8 +144,8 @@ final class SlaScenario {
                 bx.add(sweeps[i]);
                 burstS.add((double) b[0]);
                 burstScan.add((double) b[1]);
-                burstMd.append(String.format(Locale.ROOT, "| %d × %,d | %,d | %d | %d | %.1f | %.0f |%n", t, m, (long) t * m, b[1], b[0],
-                        b[0] / (double) Math.max(b[1], 1), b[0] * 1000.0 / ((long) t * m)));
+                burstMd.append(String.format(Locale.ROOT, "| %d × %,d | %,d | %d | %d | %.1f | %.0f | %.0f | %.1f |%n", t, m, (long) t * m, b[1], b[0],
+                        b[0] / (double) Math.max(b[1], 1), b[0] * 1000.0 / ((long) t * m), b[2] * 1000.0 / ((long) t * m), b[3] * 1000.0 / ((long) t * m)));
             }
             // The period's work at a steady pace: the clocks run a day ahead, a few warnings fall due.
             // One transaction per schema: a transaction holding every schema's tables and indexes would
@@ -166,11 +174,12 @@ final class SlaScenario {
             passAllS[i] = everyTenant[0];
             scanAll[i] = baselines[0];
             scanDue[i] = baselines[1];
-            steadyMd.append(String.format(Locale.ROOT, "| %d × %,d | %d (%d) | %d (%d) | %d | %d (%d) | %.2f | %.2f | %d (%d) | %d (%d) | %.2f | %.2f |%n",
+            steadyMd.append(String.format(Locale.ROOT, "| %d × %,d | %d (%d) | %d (%d) | %d | %d (%d) | %.2f | %.2f | %d (%d) | %d (%d) | %.2f | %.2f | %d | %d | %d |%n",
                     t, m, baselines[0], baselines[2], baselines[1], baselines[3], few, onePercent[0], onePercent[1],
                     onePercent[0] / (double) Math.max(baselines[0], 1), onePercent[0] / (double) Math.max(baselines[1], 1),
                     everyTenantFirst[0], everyTenantFirst[1], everyTenant[0], everyTenant[1],
-                    everyTenant[0] / (double) Math.max(baselines[0], 1), everyTenant[0] / (double) Math.max(baselines[1], 1)));
+                    everyTenant[0] / (double) Math.max(baselines[0], 1), everyTenant[0] / (double) Math.max(baselines[1], 1),
+                    onePercent[2], everyTenant[2], baselines[4]));
             System.err.printf(Locale.ROOT, "[bench] sla sweep %s steady: scan all %d ms (cold %d), due queries %d ms (cold %d), pass (%d tenants due)"
                     + " %d ms, pass (all due) first %d ms, again %d ms%n", sweeps[i], baselines[0], baselines[2], baselines[1], baselines[3], few,
                     onePercent[0], everyTenantFirst[0], everyTenant[0]);
@@ -191,10 +200,12 @@ final class SlaScenario {
                 + "touches the schema (a few milliseconds per table), so a pass over many tenants costs more the first time its "
                 + "pooled connections meet them. Both are shown: the baselines' best of three on one connection (in brackets: their "
                 + "first run, on a new connection), and Kefu's first pass with every tenant due and the next one (the ratios use the "
-                + "warm figures on both sides).\n\n");
+                + "warm figures on both sides). CPU is the whole machine's busy time over a pass's wall time (which includes "
+                + "the wait for the next tick, when little runs) and over one run of the scan.\n\n");
         md.append("| tenants × tickets | scan ms (cold) | due queries ms (cold) | tenants due | pass ms (wall) | × scan | × due queries "
-                + "| pass, all due, first ms (wall) | pass, all due, again ms (wall) | × scan | × due queries |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| pass, all due, first ms (wall) | pass, all due, again ms (wall) | × scan | × due queries "
+                + "| CPU ms: 1 % pass | CPU ms: all-due pass | CPU ms: scan |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         md.append(steadyMd);
         new Plot("Sweep period at a steady pace", "tenants × open tickets", "ms", sx)
                 .series("pass, 1 % of tenants due (Kefu)", passS, false).series("pass, every tenant due (Kefu)", passAllS, false)
@@ -211,7 +222,8 @@ final class SlaScenario {
                     + "claiming its clocks with one guarded UPDATE, locking their tickets, writing a timeline entry and a notification per "
                     + "warning. Afterwards the timeline entries are counted: exactly T × M. The baseline scans the same due rows of every "
                     + "tenant (clocks joined to tickets), one query per tenant on one connection: it writes nothing.\n\n");
-            md.append("| tenants × tickets | warnings | plain scan ms | sweep ms | × scan | µs/warning |\n|---|---:|---:|---:|---:|---:|\n");
+            md.append("| tenants × tickets | warnings | plain scan ms | sweep ms | × scan | µs/warning | CPU µs/warning: sweep | CPU µs/warning: scan |\n"
+                    + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
             md.append(burstMd);
             double[] bs = burstS.stream().mapToDouble(Double::doubleValue).toArray();
             double[] bsc = burstScan.stream().mapToDouble(Double::doubleValue).toArray();
@@ -264,7 +276,7 @@ final class SlaScenario {
         return schemas;
     }
 
-    /** Every warning of the tenants due at once: {sweep ms, scan ms}; checks each fired exactly once. */
+    /** Every warning of the tenants due at once: {sweep ms, scan ms, sweep CPU ms, scan CPU ms}; checks each fired exactly once. */
     private static long[] burst(String jdbc, List<String> schemas, int i, int t, int m) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbc)) {
             try (Statement st = c.createStatement()) {
@@ -275,19 +287,23 @@ final class SlaScenario {
                 st.executeUpdate("update kefu.sla_agenda set next_due_at = now() - interval '1 minute' where tenant_code like 'sw" + i + "-%'");
             }
             long t0 = System.nanoTime();
+            double cpu0 = Stats.machineCpuSeconds();
             while (count(c, "select count(*) from kefu.sla_agenda where tenant_code like 'sw" + i + "-%' and next_due_at <= now()") > 0) {
                 Thread.sleep(200);
             }
             long sweep = (System.nanoTime() - t0) / 1_000_000;
+            double sweepCpu = (Stats.machineCpuSeconds() - cpu0) * 1000;
             // The baseline reads what the sweep read: the due clocks with their tickets, tenant by tenant (now fired, so not filtered on the guard).
-            long scan = bestOf(3, () -> {
+            Work scanOnce = () -> {
                 for (String s : schemas) {
                     scan(c, "select c.id, c.ticket_id, c.rule_code, c.rule_version, c.due_at, c.warn_at, t.number, t.subject, t.assignee,"
                             + " t.team_id, t.last_event_seq, t.version from " + s + ".sla_clock c join " + s + ".ticket t on t.id = c.ticket_id"
                             + " where c.stopped_at is null and c.paused_since is null and c.warn_at <= now()");
                 }
                 return null;
-            });
+            };
+            long scan = bestOf(3, scanOnce);
+            double scanCpu = cpuMillis(scanOnce);
             long entries = 0;
             long unfired = 0;
             for (String s : schemas) {
@@ -298,7 +314,7 @@ final class SlaScenario {
                 throw new IllegalStateException("burst " + t + "x" + m + ": " + entries + " timeline entries, " + unfired + " unfired");
             }
             System.err.printf(Locale.ROOT, "[bench] sla burst %dx%d: scan %d ms, sweep %d ms%n", t, m, scan, sweep);
-            return new long[] {sweep, scan};
+            return new long[] {sweep, scan, Math.round(sweepCpu), Math.round(scanCpu)};
         }
     }
 
@@ -307,7 +323,8 @@ final class SlaScenario {
     /**
      * One period at a steady pace: one unfired warning made due in each of {@code dueTenants} tenants
      * (spread over all), their agenda entries due. Returns {pass ms as the server logged it, wall ms
-     * until the agenda showed them fired}; checks that exactly those warnings fired.
+     * until the agenda showed them fired, machine CPU ms over that wall time}; checks that exactly
+     * those warnings fired.
      */
     private static long[] steadyPass(String jdbc, Path log, List<String> schemas, int i, int dueTenants, int round) throws Exception {
         List<String> chosen = new ArrayList<>();
@@ -317,6 +334,7 @@ final class SlaScenario {
         }
         long logFrom = Files.size(log);
         long wall;
+        long cpu;
         try (Connection c = DriverManager.getConnection(jdbc)) {
             // The warnings fall due in transactions of 100 schemas (PostgreSQL's lock table); the sweep
             // sees none of them until the agenda entries, one statement, name their tenants due.
@@ -336,10 +354,12 @@ final class SlaScenario {
                         + String.join(", ", chosen.stream().map(s -> "'" + s.substring(2).replace('_', '-') + "'").toList()) + ")");
             }
             long t0 = System.nanoTime();
+            double cpu0 = Stats.machineCpuSeconds();
             while (count(c, "select count(*) from kefu.sla_agenda where tenant_code like 'sw" + i + "-%' and next_due_at <= now()") > 0) {
                 Thread.sleep(20);
             }
             wall = (System.nanoTime() - t0) / 1_000_000;
+            cpu = Math.round((Stats.machineCpuSeconds() - cpu0) * 1000);
         }
         // The pass's own line is written as it ends; allow the log a moment to catch up.
         long deadline = System.nanoTime() + 10_000_000_000L;
@@ -359,7 +379,7 @@ final class SlaScenario {
                 millis += Long.parseLong(matcher.group(4));
             }
             if (warnings == chosen.size()) {
-                return new long[] {millis, wall};
+                return new long[] {millis, wall, cpu};
             }
             if (warnings > chosen.size() || System.nanoTime() > deadline) {
                 throw new IllegalStateException("steady sweep: " + warnings + " warnings fired for " + chosen.size() + " made due");
@@ -381,19 +401,13 @@ final class SlaScenario {
         }
         try (Connection c = DriverManager.getConnection(jdbc)) {
             long[] warm = steadyBaselines(c, schemas, 3);
-            return new long[] {warm[0], warm[1], cold[0], cold[1]};
+            long scanCpu = Math.round(cpuMillis(() -> scanRunning(c, schemas)));
+            return new long[] {warm[0], warm[1], cold[0], cold[1], scanCpu};
         }
     }
 
     private static long[] steadyBaselines(Connection c, List<String> schemas, int runs) throws Exception {
-        long all = bestOf(runs, () -> {
-            for (String s : schemas) {
-                scan(c, "select c.id, c.ticket_id, c.rule_code, c.rule_version, c.due_at, c.warn_at, t.number, t.subject, t.assignee,"
-                        + " t.team_id, t.last_event_seq, t.version from " + s + ".sla_clock c join " + s + ".ticket t on t.id = c.ticket_id"
-                        + " where c.stopped_at is null and c.paused_since is null");
-            }
-            return null;
-        });
+        long all = bestOf(runs, () -> scanRunning(c, schemas));
         long due = bestOf(runs, () -> {
             for (String s : schemas) {
                 scan(c, "select id from " + s + ".sla_clock where stopped_at is null and paused_since is null and warned_at is null"
@@ -402,6 +416,16 @@ final class SlaScenario {
             return null;
         });
         return new long[] {all, due};
+    }
+
+    /** Every running clock of every tenant joined to its ticket: the rows a sweep is over. */
+    private static Object scanRunning(Connection c, List<String> schemas) throws SQLException {
+        for (String s : schemas) {
+            scan(c, "select c.id, c.ticket_id, c.rule_code, c.rule_version, c.due_at, c.warn_at, t.number, t.subject, t.assignee,"
+                    + " t.team_id, t.last_event_seq, t.version from " + s + ".sla_clock c join " + s + ".ticket t on t.id = c.ticket_id"
+                    + " where c.stopped_at is null and c.paused_since is null");
+        }
+        return null;
     }
 
     /** Whether the goal (within 3× of the plain scan) holds at each size, worded from this run's ratios. */
@@ -502,6 +526,13 @@ final class SlaScenario {
         long t0 = System.nanoTime();
         w.run();
         return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** The whole machine's CPU milliseconds (all cores) spent while {@code w} ran. */
+    private static double cpuMillis(Work w) throws Exception {
+        double cpu0 = Stats.machineCpuSeconds();
+        w.run();
+        return (Stats.machineCpuSeconds() - cpu0) * 1000;
     }
 
     private static long bestOf(int runs, Work w) throws Exception {
