@@ -27,6 +27,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import io.kefu.platform.audit.AuditLog;
+import io.kefu.platform.db.LockFailures;
 import io.kefu.platform.form.FieldDefinition;
 import io.kefu.platform.form.FieldValues;
 import io.kefu.platform.form.FormDefinitions;
@@ -505,7 +506,7 @@ public class Customers {
         } catch (PersistenceException e) {
             // Another write held the row longer than the database waits (H2: one second): a
             // conflict the client can retry, not a server error.
-            if (isLockTimeout(e)) {
+            if (LockFailures.isLockFailure(e)) {
                 throw new ConflictException(BUSY);
             }
             throw e;
@@ -561,20 +562,6 @@ public class Customers {
     private static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isLockTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof jakarta.persistence.PessimisticLockException || t instanceof jakarta.persistence.LockTimeoutException) {
-                return true;
-            }
-            // H2: HYT00 lock timeout; PostgreSQL: 55P03 lock not available, 40P01 deadlock.
-            if (t instanceof SQLException s && s.getSQLState() != null
-                    && (s.getSQLState().equals("HYT00") || s.getSQLState().equals("55P03") || s.getSQLState().equals("40P01"))) {
                 return true;
             }
         }

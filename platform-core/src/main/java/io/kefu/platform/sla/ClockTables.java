@@ -176,6 +176,24 @@ class ClockTables {
         return out;
     }
 
+    /** The earliest unfired warning or breach among running clocks, or null; both minimums in one statement, each from its index. */
+    Instant nextAlarm() {
+        String t = table("sla_clock");
+        String sql = "select (select min(warn_at) from " + t + " where " + RUNNING + " and warned_at is null and warn_at < due_at),"
+                + " (select min(due_at) from " + t + " where " + RUNNING + " and breached_at is null)";
+        try (PreparedStatement ps = connection().prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            OffsetDateTime warn = rs.getObject(1, OffsetDateTime.class);
+            OffsetDateTime due = rs.getObject(2, OffsetDateTime.class);
+            if (warn == null) {
+                return due == null ? null : due.toInstant();
+            }
+            return due == null || warn.isBefore(due) ? warn.toInstant() : due.toInstant();
+        } catch (SQLException e) {
+            throw failed("finding the next alarm", e);
+        }
+    }
+
     /**
      * Marks the warning (or breach) of each clock as fired at {@code now} with a conditional
      * UPDATE: a row counts as won only when its guard column was still empty and the clock still

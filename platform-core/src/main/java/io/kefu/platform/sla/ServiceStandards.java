@@ -10,6 +10,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
+import io.kefu.platform.db.LockFailures;
 import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.FieldError;
 import io.kefu.platform.problem.InvalidInputException;
@@ -117,19 +118,10 @@ public class ServiceStandards {
                 // A page's set-based UPDATE locks its tickets in the database's join order; against a
                 // sweep locking some of them (in id order) the database may pick this page as a
                 // deadlock's victim. It rolled back whole, so it is read again like a moved page.
-                if (attempt == ATTEMPTS || !deadlock(e)) {
+                if (attempt == ATTEMPTS || !LockFailures.isLockFailure(e)) {
                     throw e;
                 }
             }
         }
-    }
-
-    private static boolean deadlock(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException s && "40P01".equals(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -152,6 +152,26 @@ class ClockTablesDatabaseTest {
         assertEquals(3, inTransaction(em -> tables.due(false, now, 10)).size());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void theNextAlarmIsTheEarliestUnfiredWarningThenTheEarliestUnfiredBreach(String database) throws Exception {
+        open(database);
+        List<String> ids = ticketsWithClocks(2, rule(1, "PT8H"));
+        List<String> clockIds = new ArrayList<>();
+        for (String id : ids) {
+            clockIds.add(inTransaction(em -> tables.clocksOfTickets(null, id)).get(id).get(TargetKind.RESOLUTION).id());
+        }
+        assertEquals(START.plus(Duration.ofHours(6)), inTransaction(em -> tables.nextAlarm()), "75 % of 8 h");
+        Instant seven = START.plus(Duration.ofHours(7));
+        assertEquals(Set.of(clockIds.get(0)), inTransaction(em -> tables.claim(List.of(clockIds.get(0)), true, seven)));
+        assertEquals(START.plus(Duration.ofHours(6)), inTransaction(em -> tables.nextAlarm()), "the other warning has not fired");
+        assertEquals(Set.of(clockIds.get(1)), inTransaction(em -> tables.claim(List.of(clockIds.get(1)), true, seven)));
+        assertEquals(START.plus(Duration.ofHours(8)), inTransaction(em -> tables.nextAlarm()), "then the breaches");
+        Instant nine = START.plus(Duration.ofHours(9));
+        assertEquals(Set.copyOf(clockIds), inTransaction(em -> tables.claim(clockIds, false, nine)));
+        assertNull(inTransaction(em -> tables.nextAlarm()), "nothing left to fire");
+    }
+
     /**
      * Two sweeps claim the same page at the same moment, each holding its transaction open a
      * little: every warning is won by exactly one of them.
