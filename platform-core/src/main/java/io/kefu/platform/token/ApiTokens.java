@@ -16,6 +16,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import io.kefu.platform.audit.AuditLog;
+import io.kefu.platform.db.KefuDatabase;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Login;
 import io.kefu.platform.identity.Role;
@@ -57,6 +58,12 @@ public class ApiTokens {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    TrustedTokens trusted;
+
+    @Inject
+    KefuDatabase database;
 
     /** A token just issued, with its secret: the only time the secret exists outside the client. */
     public record Issued(ApiToken token, String secret) {
@@ -140,19 +147,34 @@ public class ApiTokens {
         if (token.revoke(now())) {
             audit.record("token.revoked", AUDIT_SUBJECT, token.id(), before, state(token));
         }
+        // Now, and once the revocation has committed: a request that read the token meanwhile may have trusted it again.
+        String tokenId = token.id();
+        trusted.forget(tokenId);
+        database.transactions().registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                trusted.forget(tokenId);
+            }
+        });
     }
 
     /**
      * The caller a Bearer token stands for, now: the token must be live, its tenant active and
      * its user's login enabled; the role is the login's current one. Notes the use, at most
-     * once a minute per token.
+     * once a minute per token. The answer is then trusted on this node for a few seconds
+     * ({@link TrustedTokens}; callers ask it first, outside any transaction).
      */
     public Optional<Caller.TenantUser> authenticate(String secret) {
         if (!TokenSecret.isWellFormed(secret)) {
             return Optional.empty();
         }
+        String hash = TokenSecret.hash(secret);
         Optional<ApiToken> found = em.createQuery("select t from ApiToken t where t.tokenHash = :h", ApiToken.class)
-                .setParameter("h", TokenSecret.hash(secret)).getResultStream().findFirst();
+                .setParameter("h", hash).getResultStream().findFirst();
         if (found.isEmpty() || found.get().isRevoked()) {
             return Optional.empty();
         }
@@ -169,7 +191,9 @@ public class ApiTokens {
             return Optional.empty();
         }
         token.recordUse(now());
-        return Optional.of(new Caller.TenantUser(tenant, token.username(), login.get().role()));
+        Caller.TenantUser caller = new Caller.TenantUser(tenant, token.username(), login.get().role());
+        trusted.remember(hash, token.id(), caller);
+        return Optional.of(caller);
     }
 
     private static Map<String, Object> state(ApiToken token) {
