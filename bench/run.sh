@@ -6,6 +6,7 @@
 # Usage: bench/run.sh            full sizes (10k/100k/1M tickets, 1,000 tenant schemas): about an hour on 2 cores
 #        KEFU_BENCH_QUICK=1 bench/run.sh   small sizes, for trying the script (minutes)
 # Knobs: KEFU_BENCH_SIZES=10000,100000,1000000  KEFU_BENCH_PROVISION=10,30,100  KEFU_BENCH_UPGRADE=10,100,1000
+#        KEFU_BENCH_GEN_TENANTS=5 KEFU_BENCH_GEN_TICKETS=20000 (the generator's own tenants, round the five industries)
 #        KEFU_BENCH_UPGRADE_PARALLELISM=1,4 (bounds compared)  KEFU_BENCH_MEMORY_SCHEMAS=10000 (one backend's memory probe)
 #        KEFU_BENCH_SLA_REEVAL=10000,30000,100000 KEFU_BENCH_SLA_SWEEP=10x1000,100x1000,1000x1000
 #        KEFU_BENCH_SLA_BURST=10x1000,100x1000 (bench/sla.sh)  KEFU_BENCH_START_TENANTS=10,100,1000 (restart by tenants)
@@ -22,7 +23,7 @@ root=$(pwd)
 
 if [ "${KEFU_BENCH_QUICK:-0}" = 1 ]; then
   : "${KEFU_BENCH_SIZES:=2000,10000,30000}" "${KEFU_BENCH_PROVISION:=3,6,10}" "${KEFU_BENCH_UPGRADE:=5,20,50}" "${KEFU_BENCH_START_TENANTS:=3,10,30}"
-  : "${KEFU_BENCH_MEMORY_SCHEMAS:=300}"
+  : "${KEFU_BENCH_MEMORY_SCHEMAS:=300}" "${KEFU_BENCH_GEN_TICKETS:=2000}"
   : "${KEFU_BENCH_SECONDS:=4}" "${KEFU_BENCH_RUNS:=1}" "${KEFU_BENCH_UI_AGENTS:=10,20,40}" "${KEFU_BENCH_UI_SECONDS:=20}"
 fi
 sizes=${KEFU_BENCH_SIZES:-10000,100000,1000000}
@@ -79,6 +80,9 @@ done
 mkdir -p docs/bench
 java -jar "$bench_jar" rest url="http://127.0.0.1:$port" operator-password=bench-operator-1 jdbc="$rest_db" \
   sizes="$sizes" clients="$clients" seconds="$seconds" out="$parts/rest.md" docs=docs
+# The generator on its own: tenants round the five industries, each filled to fit its industry.
+java -jar "$bench_jar" generate url="http://127.0.0.1:$port" operator-password=bench-operator-1 jdbc="$rest_db" \
+  tenants="${KEFU_BENCH_GEN_TENANTS:-5}" tickets="${KEFU_BENCH_GEN_TICKETS:-20000}" out="$parts/generate.md"
 if [ "$only" = rest ]; then
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
   psql "$pg/postgres?user=$pg_user" -qc "drop database if exists kefu_bench_rest_$stamp" >&2 || true
@@ -124,6 +128,7 @@ out=docs/benchmarks.md
   echo "$(psql "$pg/postgres?user=$pg_user" -Atc 'select version()' | cut -d, -f1)."
   echo "Sizes: tickets $sizes; provisioning $provision; upgrade $upgrade; restart with tenants $start_tenants; $clients clients, $seconds s per measurement."
   echo
+  cat "$parts/generate.md"
   cat "$parts/rest.md"
   cat "$parts/provision.md"
   cat "$parts/upgrade.md"

@@ -17,6 +17,7 @@ import java.nio.file.Path;
  * java -jar kefu-bench.jar sla        url=... operator-password=... jdbc=... log=<server log> out=... [reeval=10000,30000,100000
  *                                     sweep=10x1000,100x1000,1000x1000 burst=10x1000,100x1000]
  * java -jar kefu-bench.jar startup    jdbc=<an empty database> out=... [tenants=10,100,1000 bundle=ui/target/ROOT-microbundle.jar]
+ * java -jar kefu-bench.jar generate   url=... operator-password=... jdbc=... out=... [tenants=5 tickets=10000 seed=42 prefix=gen]
  * </pre>
  */
 public final class Main {
@@ -27,7 +28,7 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
         if (args.length == 0) {
-            System.err.println("usage: kefu-bench rest|provision|upgrade|ui|sla|startup key=value...");
+            System.err.println("usage: kefu-bench rest|provision|upgrade|ui|sla|startup|generate key=value...");
             System.exit(2);
         }
         Options o = new Options(args, 1);
@@ -38,6 +39,7 @@ public final class Main {
             case "ui" -> new UiScenario(o).run();
             case "sla" -> new SlaScenario(o).run();
             case "startup" -> new StartupScenario(o).run();
+            case "generate" -> new GenerateScenario(o).run();
             default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
         };
         Path out = Path.of(o.require("out"));

@@ -56,7 +56,7 @@ final class RestScenario {
         for (int si = 0; si < sizes.length; si++) {
             long size = sizes[si];
             xs.add(human(size));
-            try (Connection c = DriverManager.getConnection(jdbc)) {
+            try (Connection c = TicketData.connectForLoading(jdbc)) {
                 long t0 = System.nanoTime();
                 long wrote = TicketData.fill(c, schema, size, o.getLong("seed", 42));
                 System.err.printf(Locale.ROOT, "[bench] %s: %d tickets generated in %.1f s%n", human(size), wrote, (System.nanoTime() - t0) / 1e9);
