@@ -65,17 +65,25 @@ fresh_db() { # name -> JDBC URL of a new, empty database
   echo "jdbc:$pg/$1?user=$pg_user"
 }
 
+start_server() { # JDBC URL [extra JVM options...]: starts Kefu on it and waits until it is ready
+  local db=$1; shift
+  echo "[bench] starting Kefu on $db" >&2
+  KEFU_DB_URL="$db" KEFU_DB_USER="$pg_user" KEFU_DATA_DIR="$work/data" KEFU_OPERATOR_PASSWORD=bench-operator-1 KEFU_DEMO=false \
+    java -Xmx1g "$@" -jar "$bundle" --nocluster --port "$port" --startport "$hz_port" > "$work/kefu.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 600); do
+    curl -fs "http://127.0.0.1:$port/health/ready" 2>/dev/null | grep -q '"status":"UP"' && return 0
+    kill -0 "$server_pid" 2>/dev/null || { tail -30 "$work/kefu.log" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+stop_server() {
+  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
+}
+
 # Kefu on PostgreSQL for the REST and provisioning scenarios.
 rest_db=$(fresh_db "kefu_bench_rest_$stamp")
-echo "[bench] starting Kefu on $rest_db" >&2
-KEFU_DB_URL="$rest_db" KEFU_DB_USER="$pg_user" KEFU_DATA_DIR="$work/data" KEFU_OPERATOR_PASSWORD=bench-operator-1 KEFU_DEMO=false \
-  java -Xmx1g "${jfr_opts[@]}" -jar "$bundle" --nocluster --port "$port" --startport "$hz_port" > "$work/kefu.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 600); do
-  curl -fs "http://127.0.0.1:$port/health/ready" 2>/dev/null | grep -q '"status":"UP"' && break
-  kill -0 "$server_pid" 2>/dev/null || { tail -30 "$work/kefu.log" >&2; exit 1; }
-  sleep 0.5
-done
+start_server "$rest_db" "${jfr_opts[@]}"
 
 mkdir -p docs/bench
 java -jar "$bench_jar" rest url="http://127.0.0.1:$port" operator-password=bench-operator-1 jdbc="$rest_db" \
@@ -84,22 +92,27 @@ java -jar "$bench_jar" rest url="http://127.0.0.1:$port" operator-password=bench
 java -jar "$bench_jar" generate url="http://127.0.0.1:$port" operator-password=bench-operator-1 jdbc="$rest_db" \
   tenants="${KEFU_BENCH_GEN_TENANTS:-5}" tickets="${KEFU_BENCH_GEN_TICKETS:-20000}" out="$parts/generate.md"
 if [ "$only" = rest ]; then
-  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
+  stop_server
   psql "$pg/postgres?user=$pg_user" -qc "drop database if exists kefu_bench_rest_$stamp" >&2 || true
   echo "wrote $parts/rest.md" >&2
   exit 0
 fi
 java -jar "$bench_jar" provision url="http://127.0.0.1:$port" operator-password=bench-operator-1 jdbc="$rest_db" \
   provision="$provision" out="$parts/provision.md" docs=docs
-# Agent sessions on the same server: its PID lets the scenario read the live heap with jcmd.
-# Twice: at a working pace (the goal's), then at a stress pace that saturates the machine.
+# Agent sessions on a freshly started server, so that the heap the REST scenarios left behind
+# (soft references a full GC clears only once they have gone idle) does not move the baseline:
+# the run of 2026-12-02 07:06 measured a negative heap per agent that way. The server's PID lets
+# the scenario read the live heap with jcmd. Twice: at a working pace (the goal's), then at a
+# stress pace that saturates the machine.
+stop_server
+start_server "$rest_db"
 java -jar "$bench_jar" ui url="http://127.0.0.1:$port" operator-password=bench-operator-1 pid="$server_pid" \
   agents="${KEFU_BENCH_UI_AGENTS:-50,100,200}" seconds="${KEFU_BENCH_UI_SECONDS:-60}" think="${KEFU_BENCH_UI_THINK:-5000-15000}" \
   title="agents at a working pace" plots=ui-work out="$parts/ui.md" docs=docs
 java -jar "$bench_jar" ui url="http://127.0.0.1:$port" operator-password=bench-operator-1 pid="$server_pid" \
   agents="${KEFU_BENCH_UI_AGENTS:-50,100,200}" seconds="${KEFU_BENCH_UI_SECONDS:-60}" think="${KEFU_BENCH_UI_STRESS_THINK:-1000-3000}" \
   title="stress pace" plots=ui-stress out="$parts/ui-stress.md" docs=docs
-kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
+stop_server
 
 upgrade_db=$(fresh_db "kefu_bench_upgrade_$stamp")
 java -jar "$bench_jar" upgrade jdbc="$upgrade_db" upgrade="$upgrade" upgrade-parallelism="${KEFU_BENCH_UPGRADE_PARALLELISM:-1,4}" \
