@@ -88,15 +88,15 @@ start_server "$rest_db" "${jfr_opts[@]}"
 mkdir -p docs/bench
 java -jar "$bench_jar" rest url="http://127.0.0.1:$port" operator-password=bench-operator-1 jdbc="$rest_db" \
   sizes="$sizes" clients="$clients" seconds="$seconds" out="$parts/rest.md" docs=docs
-# The generator on its own: tenants round the five industries, each filled to fit its industry.
-java -jar "$bench_jar" generate url="http://127.0.0.1:$port" operator-password=bench-operator-1 jdbc="$rest_db" \
-  tenants="${KEFU_BENCH_GEN_TENANTS:-5}" tickets="${KEFU_BENCH_GEN_TICKETS:-20000}" out="$parts/generate.md"
 if [ "$only" = rest ]; then
   stop_server
   psql "$pg/postgres?user=$pg_user" -qc "drop database if exists kefu_bench_rest_$stamp" >&2 || true
   echo "wrote $parts/rest.md" >&2
   exit 0
 fi
+# The generator on its own: tenants round the five industries, each filled to fit its industry.
+java -jar "$bench_jar" generate url="http://127.0.0.1:$port" operator-password=bench-operator-1 jdbc="$rest_db" \
+  tenants="${KEFU_BENCH_GEN_TENANTS:-5}" tickets="${KEFU_BENCH_GEN_TICKETS:-20000}" out="$parts/generate.md"
 java -jar "$bench_jar" provision url="http://127.0.0.1:$port" operator-password=bench-operator-1 jdbc="$rest_db" \
   provision="$provision" out="$parts/provision.md" docs=docs
 # Agent sessions on a freshly started server, so that the heap the REST scenarios left behind

@@ -2,7 +2,6 @@ package io.kefu.bench;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 
@@ -46,24 +45,19 @@ final class GenerateScenario {
             try (Connection c = TicketData.connectForLoading(jdbc)) {
                 TicketData.fill(c, schema, tickets, seed + k);
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                long events = count(c, "select count(*) from " + schema + ".ticket_event");
-                long values = count(c, "select count(*) from " + schema + ".ticket_field_value");
-                long clocks = count(c, "select count(*) from " + schema + ".sla_clock");
-                long stopped = count(c, "select count(*) from " + schema + ".sla_clock where outcome is not null");
-                long breached = count(c, "select count(*) from " + schema + ".sla_clock where outcome = 'BREACHED'");
-                md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %,d | %,d | %.0f %% | %.1f |%n", code, industry,
-                        count(c, "select count(*) from " + schema + ".ticket"), events, values, clocks, stopped == 0 ? 0.0 : 100.0 * breached / stopped,
-                        seconds));
+                // What the tenant got, in one statement (the clocks read once for all three of their figures).
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select (select count(*) from " + schema + ".ticket),"
+                        + " (select count(*) from " + schema + ".ticket_event), (select count(*) from " + schema + ".ticket_field_value),"
+                        + " count(*), count(*) filter (where outcome is not null), count(*) filter (where outcome = 'BREACHED')"
+                        + " from " + schema + ".sla_clock")) {
+                    rs.next();
+                    long stopped = rs.getLong(5);
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %,d | %,d | %.0f %% | %.1f |%n", code, industry, rs.getLong(1),
+                            rs.getLong(2), rs.getLong(3), rs.getLong(4), stopped == 0 ? 0.0 : 100.0 * rs.getLong(6) / stopped, seconds));
+                }
             }
             System.err.printf(Locale.ROOT, "[bench] generated %s (%s)%n", code, industry);
         }
         return md.append('\n').toString();
-    }
-
-    private static long count(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }
