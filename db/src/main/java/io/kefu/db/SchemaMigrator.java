@@ -16,6 +16,7 @@ import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
+import liquibase.database.core.PostgresDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.lockservice.LockServiceFactory;
@@ -72,14 +73,19 @@ public final class SchemaMigrator {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(schema, "schema");
-        boolean postgres = isPostgres(connection);
+        Database database;
+        try {
+            database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        } catch (LiquibaseException e) {
+            throw new MigrationException("Migrating schema " + schema.value() + " with " + changelog + " failed: " + e.getMessage(), e);
+        }
+        // The criterion SchemaLockService supports: where it holds the lock, migrations may run concurrently.
+        boolean postgres = database instanceof PostgresDatabase;
         if (!postgres) {
             ONE_AT_A_TIME.lock();
         }
         try {
             createSchemaIfMissing(connection, schema);
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             // Unquoted names fold to upper case on H2 and lower case on PostgreSQL; tell Liquibase
             // the folded name so its own metadata lookups find the schema it just created.
             String folded = database.correctObjectName(schema.value(), liquibase.structure.core.Schema.class);
@@ -98,8 +104,6 @@ public final class SchemaMigrator {
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
                     .execute());
-        } catch (SQLException | LiquibaseException e) {
-            throw new MigrationException("Migrating schema " + schema.value() + " with " + changelog + " failed: " + e.getMessage(), e);
         } catch (Exception e) {
             throw new MigrationException("Migrating schema " + schema.value() + " with " + changelog + " failed: " + e.getMessage(), e);
         } finally {
@@ -110,14 +114,6 @@ public final class SchemaMigrator {
             } else {
                 ONE_AT_A_TIME.unlock();
             }
-        }
-    }
-
-    private static boolean isPostgres(Connection connection) {
-        try {
-            return connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
-        } catch (SQLException e) {
-            throw new MigrationException("Could not read the database's product name: " + e.getMessage(), e);
         }
     }
 
