@@ -4,23 +4,23 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import io.kefu.platform.tenant.TenantContext;
+import io.kefu.platform.tenant.persistence.PlatformSchema;
+import io.kefu.platform.tenant.persistence.TenantPersistence;
 
 /**
  * The platform-level agenda of the SLA sweep: per tenant, the earliest instant a clock may
  * need attention. Clock changes only ever lower it (a conditional UPDATE, so concurrent
  * transactions cannot raise it past a clock's alarm); the sweep sets it to the exact next
- * alarm after visiting the tenant, unless a clock change lowered it meanwhile. A tenant whose
- * entry lies in the future costs the sweep nothing.
+ * alarm after visiting the tenant ({@link ClockTables#lockAgenda}, {@link ClockTables#setAgenda}).
+ * A tenant whose entry lies in the future costs the sweep nothing.
  */
 @ApplicationScoped
 @Transactional
@@ -32,6 +32,9 @@ public class Agenda {
     @Inject
     TenantContext tenants;
 
+    @Inject
+    TenantPersistence data;
+
     /** Makes sure the bound tenant has an entry (done when its first rule is stored). */
     public void ensure() {
         String tenant = tenants.require().value();
@@ -40,33 +43,36 @@ public class Agenda {
         }
     }
 
-    /** Brings the bound tenant's entry forward to {@code alarm} if it is later or empty. */
+    /**
+     * Brings the bound tenant's entry forward to {@code alarm} if it is later or empty. Called
+     * after the clock change that made the alarm. On PostgreSQL the entry is share-locked
+     * first: a sweep settling the tenant locks it before it reads the next alarm and keeps it
+     * until it commits ({@link ClockTables#lockAgenda}). A conditional UPDATE alone compares
+     * with the committed entry, which during a visit is the alarm that made the tenant due
+     * (so "not later"): it would change nothing, and a visit that had read the clocks before
+     * this change committed would then set the entry past this alarm. Holding the share lock
+     * until commit, this change is either seen by the visit's read or compared with what the
+     * visit set. (H2, for one node in development, keeps the plain conditional UPDATE.)
+     */
     public void lower(Instant alarm) {
         if (alarm == null) {
             return;
         }
+        String tenant = tenants.require().value();
+        if (data.postgres()) {
+            // FOR SHARE: clock changes of one tenant do not wait for each other, only for a sweep settling it.
+            em.createNativeQuery("select tenant_code from " + PlatformSchema.NAME + ".sla_agenda where tenant_code = ? for share")
+                    .setParameter(1, tenant).getResultList();
+        }
         OffsetDateTime at = alarm.atOffset(ZoneOffset.UTC);
         em.createQuery("update SlaAgenda a set a.nextDueAt = :at where a.tenantCode = :t and (a.nextDueAt is null or a.nextDueAt > :at)")
-                .setParameter("at", at).setParameter("t", tenants.require().value()).executeUpdate();
+                .setParameter("at", at).setParameter("t", tenant).executeUpdate();
     }
 
     /** Tenants with something due at {@code now}, the most overdue first. */
     public List<SlaAgenda> due(Instant now, int limit) {
         return em.createQuery("select a from SlaAgenda a where a.nextDueAt <= :now order by a.nextDueAt", SlaAgenda.class)
                 .setParameter("now", now.atOffset(ZoneOffset.UTC)).setMaxResults(limit).getResultList();
-    }
-
-    /**
-     * After a sweep of the bound tenant: sets its entry to the next alarm {@code next} computes.
-     * The entry's row is locked first, so a clock change that lowered it either committed before
-     * {@code next} looks (and is seen) or waits and lowers the settled value afterwards.
-     */
-    public void settle(Supplier<Instant> next) {
-        SlaAgenda a = em.find(SlaAgenda.class, tenants.require().value(), LockModeType.PESSIMISTIC_WRITE);
-        if (a != null) {
-            Instant at = next.get();
-            a.settle(at == null ? null : at.atOffset(ZoneOffset.UTC));
-        }
     }
 
     public OffsetDateTime nextDue() {

@@ -27,6 +27,8 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.PersistenceException;
 
 import io.kefu.platform.audit.AuditLog;
+import io.kefu.platform.identity.Role;
+import io.kefu.platform.tenant.persistence.PlatformSchema;
 import io.kefu.platform.security.CallerContext;
 import io.kefu.platform.tenant.TenantContext;
 import io.kefu.platform.tenant.persistence.TenantPersistence;
@@ -83,8 +85,8 @@ class ClockTables {
     }
 
     private Connection connection() {
-        // The EntityManager's own connection, enlisted in the running JTA transaction.
-        return data.entityManager().unwrap(Connection.class);
+        // The transaction's own connection (the EntityManager's, or the one a JDBC-only visit took).
+        return data.connection();
     }
 
     private String table(String name) {
@@ -251,6 +253,113 @@ class ClockTables {
             throw failed("claiming due clocks", e);
         }
         return won;
+    }
+
+    /**
+     * Claims the warnings (or breaches) of these clocks as {@link #claim} does and returns the
+     * clocks won, as they are now. On PostgreSQL one statement does both (the guarded UPDATE
+     * returns the rows it won); elsewhere the claim, then a read.
+     */
+    List<SlaClock> claimClocks(Collection<String> clockIds, boolean warning, Instant now) {
+        if (clockIds.isEmpty() || !data.postgres()) {
+            return clocks(claim(clockIds, warning, now));
+        }
+        String guard = warning ? "warned_at" : "breached_at";
+        String sql = "update " + table("sla_clock") + " set " + guard + " = ? where id = any(?) and " + guard + " is null and " + RUNNING
+                + (warning ? " and warn_at <= ?" : " and due_at <= ?") + " returning " + CLOCK_COLUMNS;
+        List<SlaClock> won = new ArrayList<>();
+        try {
+            Connection connection = connection();
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setObject(1, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
+                ps.setArray(2, connection.createArrayOf("varchar", clockIds.stream().sorted().toArray(String[]::new)));
+                ps.setObject(3, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        won.add(clock(rs));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("claiming due clocks", e);
+        }
+        return won;
+    }
+
+    /** Who supervises: the tenant's supervisors, and among them the members of each of these teams. */
+    record Supervisors(List<String> tenant, Map<String, List<String>> byTeam) {
+    }
+
+    /**
+     * The supervisors a warning or breach tells, in one statement: members whose role is
+     * supervisor, each with the teams (of {@code teamIds}) it belongs to.
+     */
+    Supervisors supervisors(Collection<String> teamIds) {
+        List<String> teams = teamIds.stream().distinct().sorted().toList();
+        String sql = "select m.username, tm.team_id from " + table("member") + " m left join " + table("team_member") + " tm on tm.username = m.username"
+                + (teams.isEmpty() ? " and 1 = 0" : " and tm.team_id in (" + marks(teams.size()) + ")")
+                + " where m.role = ? order by m.username";
+        List<String> tenant = new ArrayList<>();
+        Map<String, List<String>> byTeam = new HashMap<>();
+        try (PreparedStatement ps = connection().prepareStatement(sql)) {
+            bindAll(ps, teams);
+            ps.setString(teams.size() + 1, Role.SUPERVISOR.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String username = rs.getString(1);
+                    if (tenant.isEmpty() || !tenant.get(tenant.size() - 1).equals(username)) {
+                        tenant.add(username);
+                    }
+                    String team = rs.getString(2);
+                    if (team != null) {
+                        byTeam.computeIfAbsent(team, k -> new ArrayList<>()).add(username);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("reading supervisors", e);
+        }
+        return new Supervisors(tenant, byTeam);
+    }
+
+    /**
+     * Locks the bound tenant's agenda entry until the transaction ends (false: it has none),
+     * before the sweep reads the next alarm it will set there: a clock change that commits
+     * after that read holds a share lock on the entry when it lowers it ({@link Agenda#lower})
+     * and so compares with what the sweep set. On PostgreSQL the same statement lets the
+     * sweep's transaction commit without waiting for its write-ahead log to reach the disk:
+     * every effect of a sweep is guarded by its clock's fire guard, which a commit lost in a
+     * database crash loses together with the effects, so the next sweep fires them again; only
+     * the live announcement to open views went out early (ADR 0012).
+     */
+    boolean lockAgenda() {
+        String sql = data.postgres()
+                ? "select set_config('synchronous_commit', 'off', true) from " + PlatformSchema.NAME + ".sla_agenda where tenant_code = ? for update"
+                : "select tenant_code from " + PlatformSchema.NAME + ".sla_agenda where tenant_code = ? for update";
+        try (PreparedStatement ps = connection().prepareStatement(sql)) {
+            ps.setString(1, tenants.require().value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw failed("locking the agenda", e);
+        }
+    }
+
+    /** Sets the bound tenant's agenda entry (locked by {@link #lockAgenda}) to {@code next}: null, nothing to fire. */
+    void setAgenda(Instant next) {
+        try (PreparedStatement ps = connection().prepareStatement("update " + PlatformSchema.NAME
+                + ".sla_agenda set next_due_at = ? where tenant_code = ?")) {
+            if (next == null) {
+                ps.setNull(1, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                ps.setObject(1, odt(next), Types.TIMESTAMP_WITH_TIMEZONE);
+            }
+            ps.setString(2, tenants.require().value());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failed("settling the agenda", e);
+        }
     }
 
     /** The tickets with these ids, their rows locked until the transaction ends. */

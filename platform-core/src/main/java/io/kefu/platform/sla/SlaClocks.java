@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -21,9 +23,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.kefu.platform.identity.Member;
-import io.kefu.platform.identity.Members;
-import io.kefu.platform.identity.Role;
 import io.kefu.platform.json.Jsons;
 import io.kefu.platform.sla.calendar.BusinessCalendar;
 import io.kefu.platform.team.Teams;
@@ -32,6 +31,7 @@ import io.kefu.platform.ticket.Ticket;
 import io.kefu.platform.ticket.TicketChanged;
 import io.kefu.platform.ticket.TicketService;
 import io.kefu.platform.ticket.TicketStatus;
+import io.kefu.platform.ticket.TimelineEntriesWritten;
 
 /**
  * Runs the clocks of the bound tenant's tickets: starts them when a ticket is created under a
@@ -57,13 +57,13 @@ public class SlaClocks {
     Agenda agenda;
 
     @Inject
-    Members members;
-
-    @Inject
     Teams teams;
 
     @Inject
     ClockTables tables;
+
+    @Inject
+    Event<TimelineEntriesWritten> written;
 
     Clock clock = Clock.systemUTC();
 
@@ -458,45 +458,64 @@ public class SlaClocks {
     /**
      * The sweep's whole visit to the bound tenant in one transaction, for the usual case of a few
      * due clocks: its due warnings and breaches (up to a page of each) fired, and its agenda entry
-     * settled. Four transactions per visit became one: each costs the tenant's EntityManager
-     * set-up, and a period that finds a little due in many tenants is made of such visits
-     * (docs/benchmarks.md). Returns null, having changed nothing, when a page is full (a burst):
-     * the sweep then fires page by page, a transaction each. Exactly once still rests on each
+     * settled. Four transactions per visit became one, and the visit works through JDBC alone
+     * unless told {@code withEntities}: the EntityManager's set-up for the tenant was the largest
+     * single cost of a visit, and a period that finds a little due in many tenants is made of
+     * such visits (ADR 0012, docs/benchmarks.md). Returns null, having changed nothing, when a
+     * page is full (a burst): the sweep then fires page by page, a transaction each. Returns
+     * {@link Visit#needsEntities()}, having changed nothing, when a due breach's rule changes its
+     * ticket (priority, tag, team: edits go through the ticket service) and the visit was made
+     * without entities: the sweep visits again with them. Exactly once still rests on each
      * clock's guarded UPDATE; a failure rolls the whole visit back, and the sweep goes page by page.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Visit visit(Instant now, int page) {
+    public Visit visit(Instant now, int page, boolean withEntities) {
+        if (!withEntities) {
+            data.jdbcOnly();
+        }
         List<String> warnings = tables.due(true, now, page);
         List<String> breaches = tables.due(false, now, page);
         if (warnings.size() == page || breaches.size() == page) {
             return null;
         }
+        if (!withEntities && !breaches.isEmpty()) {
+            Rules rules = new Rules();
+            if (tables.clocks(breaches).stream().anyMatch(c -> editsTicket(rules.version(c.ruleCode(), c.ruleVersion())))) {
+                return Visit.NEEDS_ENTITIES;
+            }
+        }
         int warned = warnings.isEmpty() ? 0 : warn(warnings, now);
         int breached = breaches.isEmpty() ? 0 : breach(breaches, now);
-        settleAgenda();
-        return new Visit(warned, breached);
+        settle();
+        return new Visit(warned, breached, false);
     }
 
-    /** What one visit fired. */
-    public record Visit(int warnings, int breaches) {
+    /** What one visit fired; or that it must be made again with entities. */
+    public record Visit(int warnings, int breaches, boolean needsEntities) {
+        static final Visit NEEDS_ENTITIES = new Visit(0, 0, true);
     }
 
-    /** Sets the tenant's agenda entry to its next alarm (after a sweep visited it). */
+    private static boolean editsTicket(ServiceStandard rule) {
+        return rule.onBreach().stream().anyMatch(a -> a.action() != BreachAction.Kind.NOTIFY);
+    }
+
+    /** Sets the tenant's agenda entry to its next alarm (after a sweep fired its due clocks page by page), through JDBC alone. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void settleAgenda() {
-        // Bind the tenant's schema to this transaction's EntityManager before the agenda uses it.
-        data.entityManager();
-        agenda.settle(this::nextAlarm);
+        data.jdbcOnly();
+        settle();
     }
 
     /**
-     * The earliest alarm among running clocks, or null. One SQL statement rather than two JPQL
-     * queries: every sweep visit settles its tenant's agenda with it, and under TABLE_PER_TENANT
-     * each EntityManager parses its JPQL anew (ADR 0012). Pending changes are flushed first, as
-     * a JPQL query would have done: a breach's edits may have moved clocks.
+     * Locks the agenda entry, then reads the next alarm (one SQL statement: under TABLE_PER_TENANT
+     * each EntityManager would parse JPQL anew) and sets it. Pending entity changes are flushed
+     * first: a breach's edits may have moved clocks.
      */
-    public Instant nextAlarm() {
-        data.entityManager().flush();
-        return tables.nextAlarm();
+    private void settle() {
+        data.flushIfUsed();
+        if (tables.lockAgenda()) {
+            tables.setAgenda(tables.nextAlarm());
+        }
     }
 
     /**
@@ -507,14 +526,16 @@ public class SlaClocks {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int fireWarnings(List<String> clockIds, Instant now) {
+        // A warning only notifies: no entity is needed.
+        data.jdbcOnly();
         return warn(clockIds, now);
     }
 
     // Not through the bean's proxy: a visit fires in its own transaction, not in new ones.
     private int warn(List<String> clockIds, Instant now) {
-        List<SlaClock> won = tables.clocks(tables.claim(clockIds, true, now));
+        List<SlaClock> won = tables.claimClocks(clockIds, true, now);
         Map<String, ClockTables.TicketRow> rows = tables.lockTickets(won.stream().map(SlaClock::ticketId).toList());
-        Recipients recipients = new Recipients();
+        Recipients recipients = new Recipients(rows.values());
         List<ClockTables.Entry> entries = new ArrayList<>();
         List<Notification> notes = new ArrayList<>();
         for (SlaClock c : won) {
@@ -538,17 +559,17 @@ public class SlaClocks {
     }
 
     private int breach(List<String> clockIds, Instant now) {
-        List<SlaClock> won = tables.clocks(tables.claim(clockIds, false, now));
+        List<SlaClock> won = tables.claimClocks(clockIds, false, now);
         Rules rules = new Rules();
         Set<String> editing = new HashSet<>();
         for (SlaClock c : won) {
-            if (rules.version(c.ruleCode(), c.ruleVersion()).onBreach().stream().anyMatch(a -> a.action() != BreachAction.Kind.NOTIFY)) {
+            if (editsTicket(rules.version(c.ruleCode(), c.ruleVersion()))) {
                 editing.add(c.ticketId());
             }
         }
         List<SlaClock> notifying = won.stream().filter(c -> !editing.contains(c.ticketId())).toList();
         Map<String, ClockTables.TicketRow> rows = tables.lockTickets(notifying.stream().map(SlaClock::ticketId).toList());
-        Recipients recipients = new Recipients();
+        Recipients recipients = new Recipients(rows.values());
         List<ClockTables.Entry> entries = new ArrayList<>();
         List<Notification> notes = new ArrayList<>();
         for (SlaClock c : notifying) {
@@ -578,7 +599,9 @@ public class SlaClocks {
         }
         tables.insertNotifications(notes);
         if (!entries.isEmpty()) {
-            tickets.announceServiceStandard(rows.keySet(), entries.get(0).at());
+            // Open views hear of it from the rows in hand (the entry moved each row version on by one).
+            written.fire(new TimelineEntriesWritten(rows.values().stream().map(r -> new TimelineEntriesWritten.Written(r.number(),
+                    r.assignee(), r.teamId(), r.head().version() + 1)).toList(), entries.get(0).at()));
         }
     }
 
@@ -628,25 +651,35 @@ public class SlaClocks {
 
     /**
      * Who hears of a warning or breach: the ticket's assignee, and the supervisors of its team,
-     * else of the tenant. Supervisors are read once per page, not per clock.
+     * else of the tenant. Supervisors are read once per page, in one statement.
      */
     private final class Recipients {
-        private final Map<String, List<String>> teamSupervisors = new HashMap<>();
-        private List<String> tenantSupervisors;
+        private final Set<String> teamIds = new HashSet<>();
+        private ClockTables.Supervisors supervisors;
+
+        Recipients(Collection<ClockTables.TicketRow> rows) {
+            rows.forEach(r -> {
+                if (r.teamId() != null) {
+                    teamIds.add(r.teamId());
+                }
+            });
+        }
+
+        private List<String> supervisorsOf(String teamId) {
+            if (supervisors == null || (teamId != null && teamIds.add(teamId))) {
+                // A ticket edited by a breach may be in a team the page did not name.
+                supervisors = tables.supervisors(teamIds);
+            }
+            List<String> ofTeam = teamId == null ? List.of() : supervisors.byTeam().getOrDefault(teamId, List.of());
+            return ofTeam.isEmpty() ? supervisors.tenant() : ofTeam;
+        }
 
         List<Notification> notifications(ClockTables.TicketRow t, SlaClock c, String kind, Instant now) {
             Set<String> to = new LinkedHashSet<>();
             if (t.assignee() != null) {
                 to.add(t.assignee());
             }
-            List<String> supervisors = t.teamId() == null ? List.of() : teamSupervisors.computeIfAbsent(t.teamId(),
-                    id -> teams.get(id).members().stream().filter(m -> m.role() == Role.SUPERVISOR).map(Teams.MemberDetails::username).toList());
-            if (supervisors.isEmpty()) {
-                if (tenantSupervisors == null) {
-                    tenantSupervisors = members.all().stream().filter(m -> m.role() == Role.SUPERVISOR).map(Member::username).toList();
-                }
-                supervisors = tenantSupervisors;
-            }
+            List<String> supervisors = supervisorsOf(t.teamId());
             to.addAll(supervisors);
             String details = Jsons.createObjectBuilder().add("target", c.target().member()).add("serviceStandard", c.ruleCode())
                     .add("dueAt", c.dueAt().toString()).add("subject", t.subject()).build().toString();

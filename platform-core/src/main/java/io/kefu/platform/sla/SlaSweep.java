@@ -78,10 +78,14 @@ public class SlaSweep {
         return result;
     }
 
-    /** The bound tenant's visit in one transaction, or null when it has a page or more due or the visit failed (nothing of it stays). */
+    /**
+     * The bound tenant's visit in one transaction (through JDBC alone, unless a due breach edits
+     * its ticket), or null when it has a page or more due or the visit failed (nothing of it stays).
+     */
     private SlaClocks.Visit visit(String tenant, Instant now) {
         try {
-            return clocks.visit(now, PAGE);
+            SlaClocks.Visit visit = clocks.visit(now, PAGE, false);
+            return visit != null && visit.needsEntities() ? clocks.visit(now, PAGE, true) : visit;
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "SLA sweep visit of tenant " + tenant + " failed; firing page by page", e);
             return null;

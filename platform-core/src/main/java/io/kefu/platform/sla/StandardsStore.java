@@ -1,6 +1,9 @@
 package io.kefu.platform.sla;
 
 import java.io.StringReader;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import io.kefu.platform.audit.AuditLog;
@@ -28,6 +32,7 @@ import io.kefu.platform.problem.NotFoundException;
 import io.kefu.platform.security.CallerContext;
 import io.kefu.platform.sla.calendar.BusinessCalendar;
 import io.kefu.platform.team.Teams;
+import io.kefu.platform.tenant.TenantContext;
 import io.kefu.platform.tenant.persistence.TenantPersistence;
 
 /**
@@ -41,6 +46,9 @@ public class StandardsStore {
 
     @Inject
     TenantPersistence data;
+
+    @Inject
+    TenantContext tenants;
 
     @Inject
     Teams teams;
@@ -70,11 +78,24 @@ public class StandardsStore {
                 .orElseThrow(() -> new NotFoundException("sla.standard.not-found", code));
     }
 
-    /** A rule as it was at {@code version}, also after it was replaced or deleted. */
+    /**
+     * A rule as it was at {@code version}, also after it was replaced or deleted. Read with SQL
+     * on the transaction's connection: the SLA sweep asks it for each due breach, also in
+     * visits made through JDBC alone ({@link TenantPersistence#jdbcOnly()}); versions never
+     * change once written, but one stored in this transaction may still be pending, hence the flush.
+     */
     public Optional<ServiceStandard> version(String code, int version) {
-        return data.entityManager().createQuery("select v from StandardVersion v where v.code = :c and v.ruleVersion = :v", StandardVersion.class)
-                .setParameter("c", code).setParameter("v", version).getResultStream().findFirst()
-                .map(v -> readStored(v.document(), v.ruleVersion()));
+        data.flushIfUsed();
+        try (PreparedStatement ps = data.connection().prepareStatement("select document from "
+                + tenants.require().schemaName().value() + ".sla_standard_version where code = ? and rule_version = ?")) {
+            ps.setString(1, code);
+            ps.setInt(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(readStored(rs.getString(1), version)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Reading version " + version + " of service standard " + code + " failed", e);
+        }
     }
 
     public List<CalendarDefinition> calendars() {

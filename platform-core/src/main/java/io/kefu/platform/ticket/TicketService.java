@@ -571,21 +571,6 @@ public class TicketService {
     }
 
     /**
-     * Tells open views that warnings or breaches fired on these tickets: the sweep writes their
-     * timeline entries in batches (not through {@link #recordServiceStandardEvent}), so the news
-     * is announced here, one query for the page.
-     */
-    public void announceServiceStandard(java.util.Collection<String> ticketIds, Instant at) {
-        if (ticketIds.isEmpty()) {
-            return;
-        }
-        for (Ticket t : data.entityManager().createQuery("select t from Ticket t where t.id in :ids", Ticket.class)
-                .setParameter("ids", ticketIds).getResultList()) {
-            changes.fire(new TicketChanged(t, TicketChanged.Change.SERVICE_STANDARD, t.status(), at));
-        }
-    }
-
-    /**
      * A breached service standard raises the priority one step (LOW to NORMAL to HIGH to
      * URGENT), as Kefu. Returns false when it is already URGENT or the ticket is read-only.
      */

@@ -59,6 +59,16 @@ public final class TenantTestDatabase {
             public EntityManager entityManager() {
                 return current.get();
             }
+
+            @Override
+            public java.sql.Connection connection() {
+                return current.get().unwrap(java.sql.Connection.class);
+            }
+
+            @Override
+            public void flushIfUsed() {
+                current.get().flush();
+            }
         };
     }
 }

@@ -33,6 +33,7 @@ import io.kefu.platform.sla.calendar.BusinessCalendar;
 import io.kefu.platform.tenant.TenantCode;
 import io.kefu.platform.tenant.TenantContext;
 import io.kefu.platform.db.TenantTestDatabase;
+import io.kefu.platform.tenant.persistence.PlatformSchema;
 import io.kefu.platform.tenant.persistence.TenantPersistence;
 import io.kefu.platform.ticket.TicketStatus;
 
@@ -62,6 +63,18 @@ class ClockTablesDatabaseTest {
 
     private void open(String database) throws Exception {
         String url = TenantTestDatabase.migrated(database, SCHEMA);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url)) {
+            // The platform schema too: the sweep's agenda lives there, one row per tenant.
+            io.kefu.db.SchemaMigrator.migrate(c, new io.kefu.db.SchemaMigrator.SchemaName(PlatformSchema.NAME), io.kefu.db.SchemaMigrator.PLATFORM_CHANGELOG);
+            try (java.sql.Statement st = c.createStatement()) {
+                st.executeUpdate("insert into " + PlatformSchema.NAME + ".tenant (code, name, industry, status, schema_name, plan_code, admin_email,"
+                        + " created_at, updated_at, version) values ('" + TENANT + "', 'Clocks', 'EXPRESS', 'ACTIVE', '" + SCHEMA
+                        + "', 'standard', 'a@example.com', current_timestamp, current_timestamp, 0)");
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
         emf = TenantTestDatabase.persistenceUnit(database, url);
         tables = new ClockTables();
         tables.data = TenantTestDatabase.persistence(current::get);
@@ -241,6 +254,142 @@ class ClockTablesDatabaseTest {
                 .getSingleResult())).longValue());
         assertTrue(inTransaction(em -> tables.openTickets(null, 10)).stream()
                 .allMatch(t -> t.inputs().status() == TicketStatus.IN_PROGRESS && t.inputs().createdAt().equals(START)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aClaimReturnsTheClocksItWonAsTheyAreNow(String database) throws Exception {
+        open(database);
+        List<String> ids = ticketsWithClocks(3, rule(1, "PT8H"));
+        Instant seven = START.plus(Duration.ofHours(7));
+        List<String> clockIds = new ArrayList<>();
+        for (String id : ids) {
+            clockIds.add(inTransaction(em -> tables.clocksOfTickets(null, id)).get(id).get(TargetKind.RESOLUTION).id());
+        }
+        assertEquals(Set.of(clockIds.get(0)), inTransaction(em -> tables.claim(List.of(clockIds.get(0)), true, seven)));
+
+        List<SlaClock> won = inTransaction(em -> tables.claimClocks(clockIds, true, seven));
+        assertEquals(Set.of(clockIds.get(1), clockIds.get(2)), won.stream().map(SlaClock::id).collect(java.util.stream.Collectors.toSet()),
+                "the warning fired before is not won again");
+        for (SlaClock c : won) {
+            assertEquals(seven.truncatedTo(ChronoUnit.MILLIS), c.warnedAt().truncatedTo(ChronoUnit.MILLIS), "as written by the claim");
+            assertEquals(START.plus(Duration.ofHours(8)), c.dueAt());
+            assertNull(c.breachedAt());
+        }
+        assertEquals(List.of(), inTransaction(em -> tables.claimClocks(clockIds, true, seven)));
+        assertEquals(List.of(), inTransaction(em -> tables.claimClocks(clockIds, false, seven)), "no breach is due at 7 h of 8 h");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void supervisorsAreThoseOfEachTeamAndOfTheTenant(String database) throws Exception {
+        open(database);
+        inTransaction(em -> {
+            String[][] members = {{"sue", "SUPERVISOR"}, {"sam", "SUPERVISOR"}, {"ann", "AGENT"}, {"bob", "ADMIN"}};
+            for (String[] m : members) {
+                em.createNativeQuery("insert into " + SCHEMA + ".member (id, username, display_name, role, created_at) values (?, ?, ?, ?, ?)")
+                        .setParameter(1, m[0] + "-id").setParameter(2, m[0]).setParameter(3, m[0]).setParameter(4, m[1])
+                        .setParameter(5, START.atOffset(ZoneOffset.UTC)).executeUpdate();
+            }
+            for (String team : List.of("north", "south", "west")) {
+                em.createNativeQuery("insert into " + SCHEMA + ".team (id, code, name, strategy, created_at, updated_at, version) values (?, ?, ?, 'MANUAL', ?, ?, 0)")
+                        .setParameter(1, team + "-id").setParameter(2, team).setParameter(3, team)
+                        .setParameter(4, START.atOffset(ZoneOffset.UTC)).setParameter(5, START.atOffset(ZoneOffset.UTC)).executeUpdate();
+            }
+            String[][] memberships = {{"north", "sue"}, {"north", "ann"}, {"south", "ann"}, {"south", "bob"}, {"west", "sam"}, {"west", "sue"}};
+            for (String[] tm : memberships) {
+                em.createNativeQuery("insert into " + SCHEMA + ".team_member (id, team_id, username, joined_at) values (?, ?, ?, ?)")
+                        .setParameter(1, tm[0] + "-" + tm[1]).setParameter(2, tm[0] + "-id").setParameter(3, tm[1])
+                        .setParameter(4, START.atOffset(ZoneOffset.UTC)).executeUpdate();
+            }
+            return null;
+        });
+        ClockTables.Supervisors s = inTransaction(em -> tables.supervisors(List.of("north-id", "south-id", "west-id")));
+        assertEquals(List.of("sam", "sue"), s.tenant(), "every supervisor once, whatever their teams");
+        assertEquals(Map.of("north-id", List.of("sue"), "west-id", List.of("sam", "sue")), s.byTeam(), "south has no supervisor");
+        ClockTables.Supervisors none = inTransaction(em -> tables.supervisors(List.of()));
+        assertEquals(List.of("sam", "sue"), none.tenant());
+        assertEquals(Map.of(), none.byTeam());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void theAgendaEntryIsLockedAndSetToTheNextAlarm(String database) throws Exception {
+        open(database);
+        assertEquals(false, inTransaction(em -> tables.lockAgenda()), "no entry before the tenant's first rule");
+        inTransaction(em -> em.createNativeQuery("insert into " + PlatformSchema.NAME + ".sla_agenda (tenant_code, next_due_at) values (?, ?)")
+                .setParameter(1, TENANT).setParameter(2, START.atOffset(ZoneOffset.UTC)).executeUpdate());
+        ticketsWithClocks(1, rule(1, "PT8H"));
+        inTransaction(em -> {
+            assertTrue(tables.lockAgenda());
+            tables.setAgenda(tables.nextAlarm());
+            return null;
+        });
+        assertEquals(START.plus(Duration.ofHours(6)), agendaEntry());
+        inTransaction(em -> {
+            tables.lockAgenda();
+            tables.setAgenda(null);
+            return null;
+        });
+        assertNull(agendaEntry());
+    }
+
+    /**
+     * A clock change commits while a sweep settles the tenant: after the sweep read the next
+     * alarm and before it set it. The change's lower waits for the sweep (it share-locks the
+     * entry the sweep holds), then compares with what the sweep set: the entry ends at the new
+     * clock's alarm, not past it. Without the wait, the lower found the entry still due (the
+     * value that brought the sweep), changed nothing, and the sweep set a later alarm.
+     */
+    @org.junit.jupiter.api.Test
+    void aClockChangeCommittingWhileASweepSettlesIsNotOverwritten() throws Exception {
+        open("postgresql");
+        inTransaction(em -> em.createNativeQuery("insert into " + PlatformSchema.NAME + ".sla_agenda (tenant_code, next_due_at) values (?, ?)")
+                .setParameter(1, TENANT).setParameter(2, START.atOffset(ZoneOffset.UTC)).executeUpdate());
+        ticketsWithClocks(1, rule(1, "PT8H"));
+        Agenda agenda = new Agenda();
+        agenda.tenants = tenants;
+        agenda.data = tables.data;
+        CyclicBarrier read = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Instant> sweep = pool.submit(() -> inTransaction(em -> {
+                tables.lockAgenda();
+                Instant next = tables.nextAlarm();
+                await(read);
+                pause(500);
+                tables.setAgenda(next);
+                return next;
+            }));
+            Future<?> change = pool.submit(() -> {
+                await(read);
+                return inTransaction(em -> {
+                    agenda.em = em;
+                    SlaClock early = SlaClock.start("ticket-x", TargetKind.RESOLUTION, rule(1, "PT1H"), BusinessCalendar.ALWAYS, START);
+                    em.createNativeQuery("insert into " + SCHEMA + ".ticket (id, number, kind, status, priority, channel, subject, subject_search,"
+                                    + " tags, created_at, created_by, updated_at, last_event_seq) values ('ticket-x', 'T-x', 'FAULT', 'IN_PROGRESS',"
+                                    + " 'NORMAL', 'PHONE', 'x', 'x', ',', ?, 'test', ?, 0)")
+                            .setParameter(1, START.atOffset(ZoneOffset.UTC)).setParameter(2, START.atOffset(ZoneOffset.UTC)).executeUpdate();
+                    tables.insert(List.of(early));
+                    agenda.lower(early.nextAlarm());
+                    return null;
+                });
+            });
+            assertEquals(START.plus(Duration.ofHours(6)), sweep.get(), "the sweep read the clocks before the change committed");
+            change.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(START.plus(Duration.ofMinutes(45)), agendaEntry(), "75 % of the new clock's hour");
+    }
+
+    private Instant agendaEntry() {
+        Object at = inTransaction(em -> em.createNativeQuery("select next_due_at from " + PlatformSchema.NAME + ".sla_agenda where tenant_code = ?")
+                .setParameter(1, TENANT).getSingleResult());
+        if (at == null) {
+            return null;
+        }
+        return at instanceof java.sql.Timestamp ts ? ts.toInstant() : ((java.time.OffsetDateTime) at).toInstant();
     }
 
     private static void await(CyclicBarrier b) {

@@ -62,7 +62,7 @@ class SlaSweepTest {
 
         /** A visit in one transaction: nothing of it stays when it fails (settling first stands in for the rollback). */
         @Override
-        public Visit visit(Instant now, int page) {
+        public Visit visit(Instant now, int page, boolean withEntities) {
             visits++;
             List<String> mine = mine(page);
             if (mine.size() == page) {
@@ -73,7 +73,7 @@ class SlaSweepTest {
             }
             settleAgenda();
             mine.forEach(due::remove);
-            return new Visit(mine.size(), 0);
+            return new Visit(mine.size(), 0, false);
         }
 
         @Override

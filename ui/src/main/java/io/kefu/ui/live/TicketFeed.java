@@ -23,6 +23,7 @@ import io.kefu.platform.security.CallerContext;
 import io.kefu.platform.tenant.TenantCode;
 import io.kefu.platform.tenant.TenantContext;
 import io.kefu.platform.ticket.TicketChanged;
+import io.kefu.platform.ticket.TimelineEntriesWritten;
 
 /**
  * Tells open views of a tenant that one of its tickets changed. A view subscribes with the
@@ -96,15 +97,23 @@ public class TicketFeed {
      * once, and to the other nodes' through the cluster (which do not send it back here).
      */
     void onTicketChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketChanged changed) {
-        tenants.current().ifPresent(tenant -> {
-            TicketUpdate update = new TicketUpdate(tenant, changed.ticket().number(), changed.change().name(),
-                    callers.username("system"), changed.at(), changed.ticket().assignee(), changed.ticket().version(),
-                    new TicketUpdate.Moves(changed.assigneeBefore(), changed.teamBefore(), changed.ticket().teamId()));
-            publish(update);
-            if (broadcast != null) {
-                broadcast.toOtherNodes(update);
-            }
-        });
+        tenants.current().ifPresent(tenant -> announce(new TicketUpdate(tenant, changed.ticket().number(), changed.change().name(),
+                callers.username("system"), changed.at(), changed.ticket().assignee(), changed.ticket().version(),
+                new TicketUpdate.Moves(changed.assigneeBefore(), changed.teamBefore(), changed.ticket().teamId()))));
+    }
+
+    /** As {@link #onTicketChanged}, for timeline entries written without loading their tickets (the SLA sweep's). */
+    void onTimelineEntriesWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) TimelineEntriesWritten written) {
+        tenants.current().ifPresent(tenant -> written.tickets().forEach(t -> announce(new TicketUpdate(tenant, t.number(),
+                TicketChanged.Change.SERVICE_STANDARD.name(), callers.username("system"), written.at(), t.assignee(), t.version(),
+                new TicketUpdate.Moves(t.assignee(), t.teamId(), t.teamId())))));
+    }
+
+    private void announce(TicketUpdate update) {
+        publish(update);
+        if (broadcast != null) {
+            broadcast.toOtherNodes(update);
+        }
     }
 
     /**

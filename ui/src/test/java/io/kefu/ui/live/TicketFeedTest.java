@@ -64,6 +64,32 @@ class TicketFeedTest extends AbstractViewTest {
     }
 
     @Test
+    void timelineEntriesWrittenBySweep_areAnnouncedPerTicket_toTheBoundTenantOnly() {
+        List<TicketUpdate> acme = new ArrayList<>();
+        Div view = new Div();
+        UI.getCurrent().add(view);
+        feed.subscribe(view, new Caller.TenantUser(ACME, "ann", Role.AGENT), acme::add);
+        listening(GLOBEX, "gus");
+        Instant at = Instant.parse("2026-12-02T08:00:00Z");
+
+        try (TenantContext.Binding ignored = feed.tenants.bind(ACME)) {
+            feed.onTimelineEntriesWritten(new io.kefu.platform.ticket.TimelineEntriesWritten(List.of(
+                    new io.kefu.platform.ticket.TimelineEntriesWritten.Written("T-7", "ann", "team-1", 4),
+                    new io.kefu.platform.ticket.TimelineEntriesWritten.Written("T-8", null, null, 9)), at));
+        }
+        MockVaadin.clientRoundtrip();
+
+        assertEquals(List.of("T-7", "T-8"), acme.stream().map(TicketUpdate::number).toList());
+        TicketUpdate first = acme.get(0);
+        assertEquals("SERVICE_STANDARD", first.change());
+        assertEquals("system", first.by());
+        assertEquals(at, first.at());
+        assertEquals(4L, first.version(), "a view showing version 4 already need not read the ticket again");
+        assertEquals(new TicketUpdate.Moves("ann", "team-1", "team-1"), first.moves(), "the sweep moves no ticket");
+        assertEquals(List.of(), heard, "another tenant's views hear nothing");
+    }
+
+    @Test
     void aDetachedView_hearsNothing_andListensAgainWhenAttachedAgain() {
         Div view = listening(ACME, "ann");
 
