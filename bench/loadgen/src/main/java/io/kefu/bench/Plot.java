@@ -43,7 +43,14 @@ final class Plot {
     }
 
     void write(Path file) throws IOException {
-        int w = 900, h = 520, left = 90, right = 240, top = 50, bottom = 70;
+        int h = 520, left = 90, top = 50, bottom = 70;
+        // The legend sits right of the plot: the image grows to fit its longest entry.
+        Graphics2D scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        scratch.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        int longest = series.keySet().stream().mapToInt(scratch.getFontMetrics()::stringWidth).max().orElse(0);
+        scratch.dispose();
+        int right = Math.max(240, 48 + longest + 16);
+        int w = left + 570 + right;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
