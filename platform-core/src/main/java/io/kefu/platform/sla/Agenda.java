@@ -45,28 +45,40 @@ public class Agenda {
 
     /**
      * Brings the bound tenant's entry forward to {@code alarm} if it is later or empty. Called
-     * after the clock change that made the alarm. On PostgreSQL the entry is share-locked
-     * first: a sweep settling the tenant locks it before it reads the next alarm and keeps it
-     * until it commits ({@link ClockTables#lockAgenda}). A conditional UPDATE alone compares
-     * with the committed entry, which during a visit is the alarm that made the tenant due
-     * (so "not later"): it would change nothing, and a visit that had read the clocks before
-     * this change committed would then set the entry past this alarm. Holding the share lock
-     * until commit, this change is either seen by the visit's read or compared with what the
-     * visit set. (H2, for one node in development, keeps the plain conditional UPDATE.)
+     * after the clock change that made the alarm. On PostgreSQL the entry is key-share-locked
+     * first ({@link #holdAgainstSettling()}): a sweep settling the tenant locks it before it
+     * reads the next alarm and keeps it until it commits ({@link ClockTables#lockAgenda}). A
+     * conditional UPDATE alone compares with the committed entry, which during a visit is the
+     * alarm that made the tenant due (so "not later"): it would change nothing, and a visit that
+     * had read the clocks before this change committed would then set the entry past this
+     * alarm. Holding the lock until commit, this change is either seen by the visit's read or
+     * compared with what the visit set. (H2, for one node in development, keeps the plain
+     * conditional UPDATE.)
      */
     public void lower(Instant alarm) {
         if (alarm == null) {
             return;
         }
-        String tenant = tenants.require().value();
+        holdAgainstSettling();
+        lowerTo(alarm);
+    }
+
+    /**
+     * FOR KEY SHARE, not FOR SHARE: it conflicts with the sweep's FOR UPDATE but not with another
+     * clock change's UPDATE of the entry. Two changes holding FOR SHARE would each wait for the
+     * other's share to end before their UPDATE: a deadlock whenever two lower at once.
+     */
+    void holdAgainstSettling() {
         if (data.postgres()) {
-            // FOR SHARE: clock changes of one tenant do not wait for each other, only for a sweep settling it.
-            em.createNativeQuery("select tenant_code from " + PlatformSchema.NAME + ".sla_agenda where tenant_code = ? for share")
-                    .setParameter(1, tenant).getResultList();
+            em.createNativeQuery("select tenant_code from " + PlatformSchema.NAME + ".sla_agenda where tenant_code = ? for key share")
+                    .setParameter(1, tenants.require().value()).getResultList();
         }
+    }
+
+    void lowerTo(Instant alarm) {
         OffsetDateTime at = alarm.atOffset(ZoneOffset.UTC);
         em.createQuery("update SlaAgenda a set a.nextDueAt = :at where a.tenantCode = :t and (a.nextDueAt is null or a.nextDueAt > :at)")
-                .setParameter("at", at).setParameter("t", tenant).executeUpdate();
+                .setParameter("at", at).setParameter("t", tenants.require().value()).executeUpdate();
     }
 
     /** Tenants with something due at {@code now}, the most overdue first. */

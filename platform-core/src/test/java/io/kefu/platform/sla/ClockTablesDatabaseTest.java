@@ -109,17 +109,31 @@ class ClockTablesDatabaseTest {
             List<SlaClock> clocks = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String id = String.format("ticket-%04d", i);
-                em.createNativeQuery("insert into " + SCHEMA + ".ticket (id, number, kind, status, priority, channel, subject, subject_search,"
-                                + " tags, created_at, created_by, updated_at, last_event_seq) values (?, ?, 'FAULT', 'IN_PROGRESS', 'NORMAL', 'PHONE',"
-                                + " 'x', 'x', ',', ?, 'test', ?, 2)")
-                        .setParameter(1, id).setParameter(2, "T-" + i).setParameter(3, START.atOffset(ZoneOffset.UTC))
-                        .setParameter(4, START.atOffset(ZoneOffset.UTC)).executeUpdate();
+                insertTicket(em, id, "T-" + i);
                 ids.add(id);
                 clocks.add(SlaClock.start(id, TargetKind.RESOLUTION, rule, BusinessCalendar.ALWAYS, START));
             }
             tables.insert(clocks);
             return ids;
         });
+    }
+
+    /** An open ticket created at START whose timeline holds two entries. */
+    private static void insertTicket(EntityManager em, String id, String number) {
+        em.createNativeQuery("insert into " + SCHEMA + ".ticket (id, number, kind, status, priority, channel, subject, subject_search,"
+                        + " tags, created_at, created_by, updated_at, last_event_seq) values (?, ?, 'FAULT', 'IN_PROGRESS', 'NORMAL', 'PHONE',"
+                        + " 'x', 'x', ',', ?, 'test', ?, 2)")
+                .setParameter(1, id).setParameter(2, number).setParameter(3, START.atOffset(ZoneOffset.UTC))
+                .setParameter(4, START.atOffset(ZoneOffset.UTC)).executeUpdate();
+    }
+
+    /** The ids of these tickets' resolution clocks, in the same order. */
+    private List<String> resolutionClocks(List<String> ticketIds) {
+        List<String> clockIds = new ArrayList<>();
+        for (String id : ticketIds) {
+            clockIds.add(inTransaction(em -> tables.clocksOfTickets(null, id)).get(id).get(TargetKind.RESOLUTION).id());
+        }
+        return clockIds;
     }
 
     private static ServiceStandard rule(int version, String resolution) {
@@ -170,10 +184,7 @@ class ClockTablesDatabaseTest {
     void theNextAlarmIsTheEarliestUnfiredWarningThenTheEarliestUnfiredBreach(String database) throws Exception {
         open(database);
         List<String> ids = ticketsWithClocks(2, rule(1, "PT8H"));
-        List<String> clockIds = new ArrayList<>();
-        for (String id : ids) {
-            clockIds.add(inTransaction(em -> tables.clocksOfTickets(null, id)).get(id).get(TargetKind.RESOLUTION).id());
-        }
+        List<String> clockIds = resolutionClocks(ids);
         assertEquals(START.plus(Duration.ofHours(6)), inTransaction(em -> tables.nextAlarm()), "75 % of 8 h");
         Instant seven = START.plus(Duration.ofHours(7));
         assertEquals(Set.of(clockIds.get(0)), inTransaction(em -> tables.claim(List.of(clockIds.get(0)), true, seven)));
@@ -262,10 +273,7 @@ class ClockTablesDatabaseTest {
         open(database);
         List<String> ids = ticketsWithClocks(3, rule(1, "PT8H"));
         Instant seven = START.plus(Duration.ofHours(7));
-        List<String> clockIds = new ArrayList<>();
-        for (String id : ids) {
-            clockIds.add(inTransaction(em -> tables.clocksOfTickets(null, id)).get(id).get(TargetKind.RESOLUTION).id());
-        }
+        List<String> clockIds = resolutionClocks(ids);
         assertEquals(Set.of(clockIds.get(0)), inTransaction(em -> tables.claim(List.of(clockIds.get(0)), true, seven)));
 
         List<SlaClock> won = inTransaction(em -> tables.claimClocks(clockIds, true, seven));
@@ -366,10 +374,7 @@ class ClockTablesDatabaseTest {
                 return inTransaction(em -> {
                     agenda.em = em;
                     SlaClock early = SlaClock.start("ticket-x", TargetKind.RESOLUTION, rule(1, "PT1H"), BusinessCalendar.ALWAYS, START);
-                    em.createNativeQuery("insert into " + SCHEMA + ".ticket (id, number, kind, status, priority, channel, subject, subject_search,"
-                                    + " tags, created_at, created_by, updated_at, last_event_seq) values ('ticket-x', 'T-x', 'FAULT', 'IN_PROGRESS',"
-                                    + " 'NORMAL', 'PHONE', 'x', 'x', ',', ?, 'test', ?, 0)")
-                            .setParameter(1, START.atOffset(ZoneOffset.UTC)).setParameter(2, START.atOffset(ZoneOffset.UTC)).executeUpdate();
+                    insertTicket(em, "ticket-x", "T-x");
                     tables.insert(List.of(early));
                     agenda.lower(early.nextAlarm());
                     return null;
@@ -381,6 +386,41 @@ class ClockTablesDatabaseTest {
             pool.shutdownNow();
         }
         assertEquals(START.plus(Duration.ofMinutes(45)), agendaEntry(), "75 % of the new clock's hour");
+    }
+
+    /**
+     * Two clock changes of one tenant lower its agenda entry at the same moment, each having
+     * taken its lock before either updates: neither waits for the other's lock to end (a
+     * deadlock, one of them aborted, when the lock was FOR SHARE), and the earlier alarm wins.
+     */
+    @org.junit.jupiter.api.Test
+    void twoClockChangesLoweringTheAgendaAtOnceDoNotDeadlock() throws Exception {
+        open("postgresql");
+        inTransaction(em -> em.createNativeQuery("insert into " + PlatformSchema.NAME + ".sla_agenda (tenant_code, next_due_at) values (?, ?)")
+                .setParameter(1, TENANT).setParameter(2, START.plus(Duration.ofHours(9)).atOffset(ZoneOffset.UTC)).executeUpdate());
+        CyclicBarrier locked = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Object>> changes = new ArrayList<>();
+            for (int hours : new int[] {2, 3}) {
+                changes.add(pool.submit(() -> inTransaction(em -> {
+                    Agenda agenda = new Agenda();
+                    agenda.tenants = tenants;
+                    agenda.data = tables.data;
+                    agenda.em = em;
+                    agenda.holdAgainstSettling();
+                    await(locked);
+                    agenda.lowerTo(START.plus(Duration.ofHours(hours)));
+                    return null;
+                })));
+            }
+            for (Future<Object> f : changes) {
+                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(START.plus(Duration.ofHours(2)), agendaEntry());
     }
 
     private Instant agendaEntry() {
