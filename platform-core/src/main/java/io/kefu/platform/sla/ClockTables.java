@@ -364,13 +364,26 @@ class ClockTables {
 
     /** The tickets with these ids, their rows locked until the transaction ends. */
     Map<String, TicketRow> lockTickets(Collection<String> ticketIds) {
+        return lockTickets(ticketIds, "id in (%s)");
+    }
+
+    /**
+     * The tickets of these clocks, their rows locked until the transaction ends. The sweep locks
+     * them before it claims the clocks: a ticket edit locks its ticket, then its clocks, and the
+     * same order here keeps the two from waiting on each other (a deadlock, one of them aborted).
+     */
+    Map<String, TicketRow> lockTicketsOfClocks(Collection<String> clockIds) {
+        return lockTickets(clockIds, "id in (select ticket_id from " + table("sla_clock") + " where id in (%s))");
+    }
+
+    private Map<String, TicketRow> lockTickets(Collection<String> keys, String where) {
         Map<String, TicketRow> out = new HashMap<>();
-        if (ticketIds.isEmpty()) {
+        if (keys.isEmpty()) {
             return out;
         }
-        List<String> ids = ticketIds.stream().distinct().sorted().toList();
+        List<String> ids = keys.stream().distinct().sorted().toList();
         try (PreparedStatement ps = connection().prepareStatement("select id, number, subject, assignee, team_id, last_event_seq, version from "
-                + table("ticket") + " where id in (" + marks(ids.size()) + ") order by id for update")) {
+                + table("ticket") + " where " + String.format(where, marks(ids.size())) + " order by id for update")) {
             bindAll(ps, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -533,8 +533,10 @@ public class SlaClocks {
 
     // Not through the bean's proxy: a visit fires in its own transaction, not in new ones.
     private int warn(List<String> clockIds, Instant now) {
+        // The tickets first, then their clocks: the order a ticket edit takes.
+        Map<String, ClockTables.TicketRow> rows = tables.lockTicketsOfClocks(clockIds);
         List<SlaClock> won = tables.claimClocks(clockIds, true, now);
-        Map<String, ClockTables.TicketRow> rows = tables.lockTickets(won.stream().map(SlaClock::ticketId).toList());
+        rows.keySet().retainAll(won.stream().map(SlaClock::ticketId).collect(java.util.stream.Collectors.toSet()));
         Recipients recipients = new Recipients(rows.values());
         List<ClockTables.Entry> entries = new ArrayList<>();
         List<Notification> notes = new ArrayList<>();
@@ -559,6 +561,7 @@ public class SlaClocks {
     }
 
     private int breach(List<String> clockIds, Instant now) {
+        Map<String, ClockTables.TicketRow> locked = tables.lockTicketsOfClocks(clockIds);
         List<SlaClock> won = tables.claimClocks(clockIds, false, now);
         Rules rules = new Rules();
         Set<String> editing = new HashSet<>();
@@ -568,7 +571,8 @@ public class SlaClocks {
             }
         }
         List<SlaClock> notifying = won.stream().filter(c -> !editing.contains(c.ticketId())).toList();
-        Map<String, ClockTables.TicketRow> rows = tables.lockTickets(notifying.stream().map(SlaClock::ticketId).toList());
+        Map<String, ClockTables.TicketRow> rows = new HashMap<>(locked);
+        rows.keySet().retainAll(notifying.stream().map(SlaClock::ticketId).collect(java.util.stream.Collectors.toSet()));
         Recipients recipients = new Recipients(rows.values());
         List<ClockTables.Entry> entries = new ArrayList<>();
         List<Notification> notes = new ArrayList<>();

@@ -66,6 +66,11 @@ public final class TenantTestDatabase {
             }
 
             @Override
+            public java.sql.Connection jdbcOnly() {
+                return connection();
+            }
+
+            @Override
             public void flushIfUsed() {
                 current.get().flush();
             }

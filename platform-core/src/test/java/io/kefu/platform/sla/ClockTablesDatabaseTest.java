@@ -286,6 +286,9 @@ class ClockTablesDatabaseTest {
         }
         assertEquals(List.of(), inTransaction(em -> tables.claimClocks(clockIds, true, seven)));
         assertEquals(List.of(), inTransaction(em -> tables.claimClocks(clockIds, false, seven)), "no breach is due at 7 h of 8 h");
+        var locked = inTransaction(em -> tables.lockTicketsOfClocks(clockIds.subList(1, 3)));
+        assertEquals(Set.copyOf(ids.subList(1, 3)), locked.keySet(), "the tickets of these clocks");
+        assertEquals("T-1", locked.get(ids.get(1)).number());
     }
 
     @ParameterizedTest
@@ -421,6 +424,79 @@ class ClockTablesDatabaseTest {
             pool.shutdownNow();
         }
         assertEquals(START.plus(Duration.ofHours(2)), agendaEntry());
+    }
+
+    /**
+     * An agent's edit of a ticket (the ticket's row, then its clock) meets the sweep firing that
+     * clock's warning: the sweep locks the ticket before it claims the clock, the same order, so
+     * it waits for the edit instead of holding the clock the edit needs (a deadlock, one of the
+     * two aborted, when the sweep claimed first).
+     */
+    @org.junit.jupiter.api.Test
+    void aTicketEditAndTheSweepFiringItsWarningDoNotDeadlock() throws Exception {
+        open("postgresql");
+        String ticket = ticketsWithClocks(1, rule(1, "PT1H")).get(0);
+        String clock = resolutionClocks(List.of(ticket)).get(0);
+        SlaClocks clocks = new SlaClocks();
+        clocks.data = tables.data;
+        clocks.tables = tables;
+        clocks.written = new NoEvents();
+        CyclicBarrier editing = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Object> edit = pool.submit(() -> inTransaction(em -> {
+                em.createNativeQuery("update " + SCHEMA + ".ticket set priority = 'HIGH', version = version + 1 where id = ?")
+                        .setParameter(1, ticket).executeUpdate();
+                await(editing);
+                pause(500);
+                em.createNativeQuery("update " + SCHEMA + ".sla_clock set updated_at = current_timestamp where id = ?")
+                        .setParameter(1, clock).executeUpdate();
+                return null;
+            }));
+            Future<Integer> sweep = pool.submit(() -> {
+                await(editing);
+                return inTransaction(em -> clocks.fireWarnings(List.of(clock), START.plus(Duration.ofMinutes(50))));
+            });
+            edit.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(1, sweep.get(30, java.util.concurrent.TimeUnit.SECONDS), "the warning fired after the edit committed");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Events nobody observes (the sweep announces its entries to open views; no views here). */
+    private static final class NoEvents implements jakarta.enterprise.event.Event<io.kefu.platform.ticket.TimelineEntriesWritten> {
+        @Override
+        public void fire(io.kefu.platform.ticket.TimelineEntriesWritten event) {
+        }
+
+        @Override
+        public <U extends io.kefu.platform.ticket.TimelineEntriesWritten> java.util.concurrent.CompletionStage<U> fireAsync(U event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends io.kefu.platform.ticket.TimelineEntriesWritten> java.util.concurrent.CompletionStage<U> fireAsync(U event,
+                jakarta.enterprise.event.NotificationOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public jakarta.enterprise.event.Event<io.kefu.platform.ticket.TimelineEntriesWritten> select(java.lang.annotation.Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends io.kefu.platform.ticket.TimelineEntriesWritten> jakarta.enterprise.event.Event<U> select(Class<U> subtype,
+                java.lang.annotation.Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends io.kefu.platform.ticket.TimelineEntriesWritten> jakarta.enterprise.event.Event<U> select(
+                jakarta.enterprise.util.TypeLiteral<U> subtype, java.lang.annotation.Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private Instant agendaEntry() {
