@@ -219,7 +219,7 @@ final class SlaScenario {
             md.append("### A burst: every warning due at once\n\n");
             md.append("The worst case: every warning of T tenants × M tickets made due at once (and each tenant's agenda entry), then "
                     + "the time until the server's sweep has fired all of them: per tenant, pages of 500 clocks, each page one transaction "
-                    + "claiming its clocks with one guarded UPDATE, locking their tickets, writing a timeline entry and a notification per "
+                    + "locking the tickets of its clocks, claiming the clocks with one guarded UPDATE, writing a timeline entry and a notification per "
                     + "warning. Afterwards the timeline entries are counted: exactly T × M. The baseline scans the same due rows of every "
                     + "tenant (clocks joined to tickets), one query per tenant on one connection: it writes nothing.\n\n");
             md.append("| tenants × tickets | warnings | plain scan ms | sweep ms | × scan | µs/warning | CPU µs/warning: sweep | CPU µs/warning: scan |\n"
