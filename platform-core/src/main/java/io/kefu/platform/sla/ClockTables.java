@@ -205,34 +205,16 @@ class ClockTables {
      * clock in a batch, in id order, its row counts telling the winners.
      */
     Set<String> claim(Collection<String> clockIds, boolean warning, Instant now) {
-        List<String> ids = clockIds.stream().sorted().toList();
-        String guard = warning ? "warned_at" : "breached_at";
-        String sql = "update " + table("sla_clock") + " set " + guard + " = ? where id %s and " + guard + " is null and " + RUNNING
-                + (warning ? " and warn_at <= ?" : " and due_at <= ?");
         Set<String> won = new LinkedHashSet<>();
-        if (ids.isEmpty()) {
+        if (clockIds.isEmpty()) {
             return won;
         }
-        try {
-            Connection connection = connection();
-            if (data.postgres()) {
-                // One statement for the page. Its guard is the same per row: an UPDATE that waited for a
-                // concurrent sweep's lock re-checks the row (READ COMMITTED) and finds the guard set.
-                try (PreparedStatement ps = connection.prepareStatement(String.format(sql, "= any(?)") + " returning id")) {
-                    ps.setObject(1, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
-                    ps.setArray(2, connection.createArrayOf("varchar", ids.toArray(String[]::new)));
-                    ps.setObject(3, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            won.add(rs.getString(1));
-                        }
-                    }
-                }
-                return won;
-            }
-        } catch (SQLException e) {
-            throw failed("claiming due clocks", e);
+        if (data.postgres()) {
+            claimClocks(clockIds, warning, now).forEach(c -> won.add(c.id()));
+            return won;
         }
+        List<String> ids = clockIds.stream().sorted().toList();
+        String sql = claimStatement(warning);
         try (PreparedStatement ps = connection().prepareStatement(String.format(sql, "= ?"))) {
             for (String id : ids) {
                 ps.setObject(1, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
@@ -264,9 +246,9 @@ class ClockTables {
         if (clockIds.isEmpty() || !data.postgres()) {
             return clocks(claim(clockIds, warning, now));
         }
-        String guard = warning ? "warned_at" : "breached_at";
-        String sql = "update " + table("sla_clock") + " set " + guard + " = ? where id = any(?) and " + guard + " is null and " + RUNNING
-                + (warning ? " and warn_at <= ?" : " and due_at <= ?") + " returning " + CLOCK_COLUMNS;
+        // One statement for the page. Its guard is the same per row: an UPDATE that waited for a
+        // concurrent sweep's lock re-checks the row (READ COMMITTED) and finds the guard set.
+        String sql = String.format(claimStatement(warning), "= any(?)") + " returning " + CLOCK_COLUMNS;
         List<SlaClock> won = new ArrayList<>();
         try {
             Connection connection = connection();
@@ -284,6 +266,13 @@ class ClockTables {
             throw failed("claiming due clocks", e);
         }
         return won;
+    }
+
+    /** The guarded UPDATE that claims a warning (or breach), with {@code %s} for how the ids are given. */
+    private String claimStatement(boolean warning) {
+        String guard = warning ? "warned_at" : "breached_at";
+        return "update " + table("sla_clock") + " set " + guard + " = ? where id %s and " + guard + " is null and " + RUNNING
+                + (warning ? " and warn_at <= ?" : " and due_at <= ?");
     }
 
     /** Who supervises: the tenant's supervisors, and among them the members of each of these teams. */
@@ -362,28 +351,20 @@ class ClockTables {
         }
     }
 
-    /** The tickets with these ids, their rows locked until the transaction ends. */
-    Map<String, TicketRow> lockTickets(Collection<String> ticketIds) {
-        return lockTickets(ticketIds, "id in (%s)");
-    }
-
     /**
      * The tickets of these clocks, their rows locked until the transaction ends. The sweep locks
      * them before it claims the clocks: a ticket edit locks its ticket, then its clocks, and the
      * same order here keeps the two from waiting on each other (a deadlock, one of them aborted).
      */
     Map<String, TicketRow> lockTicketsOfClocks(Collection<String> clockIds) {
-        return lockTickets(clockIds, "id in (select ticket_id from " + table("sla_clock") + " where id in (%s))");
-    }
-
-    private Map<String, TicketRow> lockTickets(Collection<String> keys, String where) {
         Map<String, TicketRow> out = new HashMap<>();
-        if (keys.isEmpty()) {
+        if (clockIds.isEmpty()) {
             return out;
         }
-        List<String> ids = keys.stream().distinct().sorted().toList();
+        List<String> ids = clockIds.stream().distinct().sorted().toList();
         try (PreparedStatement ps = connection().prepareStatement("select id, number, subject, assignee, team_id, last_event_seq, version from "
-                + table("ticket") + " where " + String.format(where, marks(ids.size())) + " order by id for update")) {
+                + table("ticket") + " where id in (select ticket_id from " + table("sla_clock") + " where id in (" + marks(ids.size())
+                + ")) order by id for update")) {
             bindAll(ps, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -245,7 +245,8 @@ class ClockTablesDatabaseTest {
         open(database);
         List<String> ids = ticketsWithClocks(2, rule(1, "PT1H"));
         Instant now = START.plus(Duration.ofMinutes(5));
-        var rows = inTransaction(em -> tables.lockTickets(ids));
+        List<String> clockIds = resolutionClocks(ids);
+        var rows = inTransaction(em -> tables.lockTicketsOfClocks(clockIds));
         var heads = new HashMap<String, ClockTables.TimelineHead>();
         rows.values().forEach(r -> heads.put(r.id(), r.head()));
         assertEquals(new ClockTables.TimelineHead(2, 0), heads.get(ids.get(0)));
@@ -256,7 +257,7 @@ class ClockTablesDatabaseTest {
         List<?> seqs = inTransaction(em -> em.createNativeQuery("select seq from " + SCHEMA + ".ticket_event where ticket_id = ? order by seq")
                 .setParameter(1, ids.get(0)).getResultList());
         assertEquals(List.of(3, 4), seqs.stream().map(x -> ((Number) x).intValue()).toList());
-        var moved = inTransaction(em -> tables.lockTickets(ids)).get(ids.get(0)).head();
+        var moved = inTransaction(em -> tables.lockTicketsOfClocks(clockIds)).get(ids.get(0)).head();
         assertEquals(new ClockTables.TimelineHead(4, 1), moved, "the row version moves on with the timeline");
 
         // Read before someone else's change: the entry is refused, nothing is written.
