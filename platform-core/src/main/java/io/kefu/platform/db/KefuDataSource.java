@@ -28,12 +28,14 @@ public class KefuDataSource implements DataSource {
     private static volatile boolean databaseChecked;
 
     private PrintWriter logWriter;
+    /** Set from the data source's {@code applicationName} property in web.xml: which pool a backend serves, in pg_stat_activity. */
+    private String applicationName;
     private int loginTimeout;
 
     @Override
     public Connection getConnection() throws SQLException {
         String url = KefuConfig.effectiveDbUrl();
-        Properties props = connectionProperties(url);
+        Properties props = connectionProperties(url, applicationName);
         if (!databaseChecked && url.startsWith("jdbc:postgresql:")) {
             synchronized (CREATE_LOCK) {
                 if (!databaseChecked) {
@@ -53,15 +55,29 @@ public class KefuDataSource implements DataSource {
     /**
      * Credentials, and on PostgreSQL {@code reWriteBatchedInserts}: the driver sends a JDBC batch
      * of inserts (the service standards' timeline entries and clocks, written a page at a time)
-     * as multi-row INSERTs instead of one statement each. A parameter in the URL wins, so an
-     * installation can switch it off ({@code ?reWriteBatchedInserts=false}).
+     * as multi-row INSERTs instead of one statement each; and the pool's name as the backend's
+     * {@code application_name}, so that an operator sees in {@code pg_stat_activity} which backends
+     * serve requests and which the SLA sweep. A parameter in the URL wins, so an installation can
+     * switch either off ({@code ?reWriteBatchedInserts=false}).
      */
-    static Properties connectionProperties(String url) {
+    static Properties connectionProperties(String url, String applicationName) {
         Properties props = credentials();
         if (url.startsWith("jdbc:postgresql:")) {
             props.setProperty("reWriteBatchedInserts", "true");
+            if (applicationName != null) {
+                props.setProperty("ApplicationName", applicationName);
+            }
         }
         return props;
+    }
+
+    public String getApplicationName() {
+        return applicationName;
+    }
+
+    /** Called by the container with the {@code applicationName} property of the data source's declaration. */
+    public void setApplicationName(String applicationName) {
+        this.applicationName = applicationName;
     }
 
     private static Properties credentials() {

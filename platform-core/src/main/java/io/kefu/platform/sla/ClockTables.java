@@ -161,11 +161,8 @@ class ClockTables {
 
     /** Ids of running clocks whose warning ({@code warning}) or breach is due at {@code now} and has not fired, most overdue first. */
     List<String> due(boolean warning, Instant now, int limit) {
-        String sql = warning
-                ? "select id from " + table("sla_clock") + " where " + RUNNING + " and warned_at is null and warn_at <= ? and warn_at < due_at order by warn_at"
-                : "select id from " + table("sla_clock") + " where " + RUNNING + " and breached_at is null and due_at <= ? order by due_at";
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = connection().prepareStatement(sql + " fetch first " + limit + " rows only")) {
+        try (PreparedStatement ps = connection().prepareStatement(dueQuery(warning, limit))) {
             ps.setObject(1, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -176,6 +173,40 @@ class ClockTables {
             throw failed("finding due clocks", e);
         }
         return out;
+    }
+
+    /** A sweep visit's due clocks: up to {@code limit} warnings and up to {@code limit} breaches, each as {@link #due} finds them. */
+    record Due(List<String> warnings, List<String> breaches) {
+    }
+
+    /**
+     * Both of {@link #due}'s reads in one statement, the first of a sweep visit: one round trip
+     * less per tenant visited (ADR 0012). The order within each list is not kept; a visit fires
+     * all of them or, when a list is full, leaves them to the page-by-page path, which uses {@link #due}.
+     */
+    Due due(Instant now, int limit) {
+        List<String> warnings = new ArrayList<>();
+        List<String> breaches = new ArrayList<>();
+        try (PreparedStatement ps = connection().prepareStatement("select 'W', id from (" + dueQuery(true, limit) + ") w union all select 'B', id from ("
+                + dueQuery(false, limit) + ") b")) {
+            ps.setObject(1, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setObject(2, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ("W".equals(rs.getString(1)) ? warnings : breaches).add(rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("finding due clocks", e);
+        }
+        return new Due(warnings, breaches);
+    }
+
+    private String dueQuery(boolean warning, int limit) {
+        return (warning
+                ? "select id from " + table("sla_clock") + " where " + RUNNING + " and warned_at is null and warn_at <= ? and warn_at < due_at order by warn_at"
+                : "select id from " + table("sla_clock") + " where " + RUNNING + " and breached_at is null and due_at <= ? order by due_at")
+                + " fetch first " + limit + " rows only";
     }
 
     /** The earliest unfired warning or breach among running clocks, or null; both minimums in one statement, each from its index. */

@@ -23,6 +23,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.kefu.platform.db.KefuDatabase;
 import io.kefu.platform.json.Jsons;
 import io.kefu.platform.sla.calendar.BusinessCalendar;
 import io.kefu.platform.team.Teams;
@@ -471,10 +472,11 @@ public class SlaClocks {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Visit visit(Instant now, int page, boolean withEntities) {
         if (!withEntities) {
-            data.jdbcOnly();
+            data.jdbcOnly(KefuDatabase.Pool.SWEEP);
         }
-        List<String> warnings = tables.due(true, now, page);
-        List<String> breaches = tables.due(false, now, page);
+        ClockTables.Due due = tables.due(now, page);
+        List<String> warnings = due.warnings();
+        List<String> breaches = due.breaches();
         if (warnings.size() == page || breaches.size() == page) {
             return null;
         }
@@ -502,7 +504,7 @@ public class SlaClocks {
     /** Sets the tenant's agenda entry to its next alarm (after a sweep fired its due clocks page by page), through JDBC alone. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void settleAgenda() {
-        data.jdbcOnly();
+        data.jdbcOnly(KefuDatabase.Pool.SWEEP);
         settle();
     }
 
@@ -527,7 +529,7 @@ public class SlaClocks {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int fireWarnings(List<String> clockIds, Instant now) {
         // A warning only notifies: no entity is needed.
-        data.jdbcOnly();
+        data.jdbcOnly(KefuDatabase.Pool.SWEEP);
         return warn(clockIds, now);
     }
 

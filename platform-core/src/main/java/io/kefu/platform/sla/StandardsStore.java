@@ -81,7 +81,7 @@ public class StandardsStore {
     /**
      * A rule as it was at {@code version}, also after it was replaced or deleted. Read with SQL
      * on the transaction's connection: the SLA sweep asks it for each due breach, also in
-     * visits made through JDBC alone ({@link TenantPersistence#jdbcOnly()}); versions never
+     * visits made through JDBC alone ({@link TenantPersistence#jdbcOnly(io.kefu.platform.db.KefuDatabase.Pool)}); versions never
      * change once written, but one stored in this transaction may still be pending, hence the flush.
      */
     public Optional<ServiceStandard> version(String code, int version) {

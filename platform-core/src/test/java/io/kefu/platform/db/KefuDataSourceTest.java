@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -61,7 +63,19 @@ class KefuDataSourceTest {
         try (Connection c = new KefuDataSource().getConnection()) {
             assertFalse(c.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled());
         }
-        assertNull(KefuDataSource.connectionProperties("jdbc:h2:mem:x").getProperty("reWriteBatchedInserts"));
+        assertNull(KefuDataSource.connectionProperties("jdbc:h2:mem:x", "kefu").getProperty("reWriteBatchedInserts"));
+    }
+
+    @Test
+    void onPostgres_theBackendIsNamedAfterItsPool() throws SQLException {
+        System.setProperty("kefu.db.url", TestPostgres.freshDatabaseUrl());
+        KefuDataSource sweep = new KefuDataSource();
+        sweep.setApplicationName("kefu-sweep");
+        try (Connection c = sweep.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select application_name from pg_stat_activity where pid = pg_backend_pid()")) {
+            assertTrue(rs.next());
+            assertEquals("kefu-sweep", rs.getString(1));
+        }
     }
 
     @Test

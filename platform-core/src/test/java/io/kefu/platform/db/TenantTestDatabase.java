@@ -66,7 +66,7 @@ public final class TenantTestDatabase {
             }
 
             @Override
-            public java.sql.Connection jdbcOnly() {
+            public java.sql.Connection jdbcOnly(KefuDatabase.Pool pool) {
                 return connection();
             }
 

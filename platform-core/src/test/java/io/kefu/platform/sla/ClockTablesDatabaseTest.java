@@ -177,6 +177,10 @@ class ClockTablesDatabaseTest {
         assertEquals(List.of(), inTransaction(em -> tables.due(true, now, 10)).stream().filter(first::equals).toList());
         assertEquals(2, inTransaction(em -> tables.due(true, now, 10)).size(), "the other two warnings are due at 7 h of a 4 h target");
         assertEquals(3, inTransaction(em -> tables.due(false, now, 10)).size());
+        ClockTables.Due both = inTransaction(em -> tables.due(now, 10));
+        assertEquals(Set.copyOf(inTransaction(em -> tables.due(true, now, 10))), Set.copyOf(both.warnings()), "a visit's one read finds the same warnings");
+        assertEquals(Set.copyOf(inTransaction(em -> tables.due(false, now, 10))), Set.copyOf(both.breaches()), "and the same breaches");
+        assertEquals(2, inTransaction(em -> tables.due(now, 2)).breaches().size(), "each list is limited on its own");
     }
 
     @ParameterizedTest

@@ -23,7 +23,7 @@ import io.kefu.platform.tenant.TenantContext;
  * {@code @Multitenant(TABLE_PER_TENANT)} with a SCHEMA discriminator (ADR 0002); this class
  * sets the bound tenant's schema on the transaction's EntityManager before it is used, and
  * refuses a second tenant in the same transaction. Work that needs no entity can take the
- * transaction's JDBC connection alone ({@link #jdbcOnly()}) and skip the EntityManager's per-
+ * transaction's JDBC connection alone ({@link #jdbcOnly(KefuDatabase.Pool)}) and skip the EntityManager's per-
  * tenant set-up.
  */
 @ApplicationScoped
@@ -55,7 +55,7 @@ public class TenantPersistence {
         TransactionSynchronizationRegistry transactions = activeTransaction();
         if (transactions.getResource(JDBC_KEY) != null) {
             // Two ways to the database in one transaction could hold two physical connections.
-            throw new IllegalStateException("This transaction works through JDBC alone (jdbcOnly()); it cannot use the EntityManager as well");
+            throw new IllegalStateException("This transaction works through JDBC alone (jdbcOnly); it cannot use the EntityManager as well");
         }
         Object bound = transactions.getResource(BOUND_KEY);
         if (bound == null) {
@@ -68,7 +68,7 @@ public class TenantPersistence {
     }
 
     /**
-     * The running transaction's JDBC connection: the one taken by {@link #jdbcOnly()}, else the
+     * The running transaction's JDBC connection: the one taken by {@link #jdbcOnly(KefuDatabase.Pool)}, else the
      * EntityManager's own (bound to the tenant first). Statements on it share the transaction
      * with everything else it does; tenant tables must be named with the tenant's schema.
      */
@@ -79,15 +79,16 @@ public class TenantPersistence {
 
     /**
      * Makes the running transaction work through JDBC alone, for work that reads and writes no
-     * entity: a connection from the container's data source, enlisted in the transaction and
-     * closed before it completes. It spares the EntityManager's set-up for the tenant (under
+     * entity: a connection from the container's data source of that pool, enlisted in the
+     * transaction and closed before it completes. It spares the EntityManager's set-up for the tenant (under
      * TABLE_PER_TENANT a client session with the tenant's copy of every descriptor, and JPQL
      * parsed anew), which is most of what a small transaction costs (ADR 0012: the SLA sweep
      * visits a thousand tenants a period with a few statements each). The EntityManager is
      * refused for the rest of the transaction. Returns the connection; when the transaction
-     * already used the EntityManager, that one's.
+     * already used the EntityManager, that one's, and when it already took one, that one, whatever
+     * its pool: a transaction holds one physical connection.
      */
-    public Connection jdbcOnly() {
+    public Connection jdbcOnly(KefuDatabase.Pool pool) {
         tenants.require();
         TransactionSynchronizationRegistry transactions = activeTransaction();
         if (transactions.getResource(BOUND_KEY) != null) {
@@ -98,7 +99,7 @@ public class TenantPersistence {
             return alone;
         }
         try {
-            Connection opened = database.dataSource().getConnection();
+            Connection opened = database.dataSource(pool).getConnection();
             transactions.putResource(JDBC_KEY, opened);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override

@@ -21,6 +21,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.junit.jupiter.api.Test;
 
 import io.kefu.platform.db.KefuDatabase;
+import io.kefu.platform.db.KefuDatabase.Pool;
 import io.kefu.platform.tenant.TenantCode;
 import io.kefu.platform.tenant.TenantContext;
 
@@ -88,12 +89,12 @@ class TenantPersistenceJdbcOnlyTest {
         p.tenants = new TenantContext();
         p.database = new KefuDatabase() {
             @Override
-            public DataSource dataSource() {
+            public DataSource dataSource(Pool pool) {
                 return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class}, (ds, m, a) -> {
                     if (!m.getName().equals("getConnection")) {
                         throw new UnsupportedOperationException(m.getName());
                     }
-                    String name = "connection-" + (opened.size() + 1);
+                    String name = pool.name().toLowerCase(java.util.Locale.ROOT) + "-" + (opened.size() + 1);
                     opened.add(name);
                     return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, (c, cm, ca) -> switch (cm.getName()) {
                         case "close" -> closed.add(name);
@@ -117,15 +118,28 @@ class TenantPersistenceJdbcOnlyTest {
     void aJdbcOnlyTransactionHasOneConnection_closedWhenItCompletes_andNoEntityManager() {
         TenantPersistence p = persistence();
         try (TenantContext.Binding ignored = p.tenants.bind(new TenantCode("acme"))) {
-            Connection first = p.jdbcOnly();
-            assertSame(first, p.jdbcOnly(), "asked again: the same connection");
+            Connection first = p.jdbcOnly(Pool.SHARED);
+            assertSame(first, p.jdbcOnly(Pool.SHARED), "asked again: the same connection");
             assertSame(first, p.connection(), "the transaction's connection is that one");
             IllegalStateException refused = assertThrows(IllegalStateException.class, p::entityManager);
             assertTrue(refused.getMessage().contains("JDBC alone"), refused.getMessage());
-            assertEquals(List.of("connection-1"), opened);
+            assertEquals(List.of("shared-1"), opened);
             assertEquals(List.of(), closed, "open while the transaction runs");
             tx.commit();
-            assertTrue(closed.contains("connection-1"), "closed at completion");
+            assertTrue(closed.contains("shared-1"), "closed at completion");
+        }
+    }
+
+    @Test
+    void theSweepsConnectionComesFromItsOwnPool_andATransactionKeepsTheOneItHas() {
+        TenantPersistence p = persistence();
+        try (TenantContext.Binding ignored = p.tenants.bind(new TenantCode("acme"))) {
+            Connection sweep = p.jdbcOnly(Pool.SWEEP);
+            assertEquals("sweep-1", sweep.toString());
+            assertSame(sweep, p.jdbcOnly(Pool.SHARED), "one physical connection per transaction, whichever pool is asked next");
+            assertEquals(List.of("sweep-1"), opened);
+            tx.commit();
+            assertTrue(closed.contains("sweep-1"), "closed at completion");
         }
     }
 
@@ -134,7 +148,7 @@ class TenantPersistenceJdbcOnlyTest {
         TenantPersistence p = persistence();
         tx.status = Status.STATUS_NO_TRANSACTION;
         try (TenantContext.Binding ignored = p.tenants.bind(new TenantCode("acme"))) {
-            assertThrows(IllegalStateException.class, p::jdbcOnly);
+            assertThrows(IllegalStateException.class, () -> p.jdbcOnly(Pool.SHARED));
             assertThrows(IllegalStateException.class, p::connection);
         }
         assertEquals(List.of(), opened);
@@ -143,7 +157,7 @@ class TenantPersistenceJdbcOnlyTest {
     @Test
     void withoutATenantNothingIsOpened() {
         TenantPersistence p = persistence();
-        assertThrows(RuntimeException.class, p::jdbcOnly);
+        assertThrows(RuntimeException.class, () -> p.jdbcOnly(Pool.SHARED));
         assertEquals(List.of(), opened);
     }
 }
