@@ -166,23 +166,29 @@ final class SlaScenario {
             long[] onePercent = steadyPass(jdbc, log, schemas, i, few, 0);
             // Every tenant due, twice: the first pass is PostgreSQL's first look at many of these schemas on the
             // server's pooled connections (each backend loads a schema's catalog entries on first use); the second is warm.
+            java.util.Map<String, Long> cpu0 = cpuByProcess(jdbc);
             long[] everyTenantFirst = steadyPass(jdbc, log, schemas, i, t, 1);
+            java.util.Map<String, Long> cpu1 = cpuByProcess(jdbc);
             long[] everyTenant = steadyPass(jdbc, log, schemas, i, t, 2);
+            java.util.Map<String, Long> cpu2 = cpuByProcess(jdbc);
+            String cpuFirst = cpuDelta(cpu0, cpu1), cpuAgain = cpuDelta(cpu1, cpu2);
+            System.err.printf(Locale.ROOT, "[bench] sla sweep %s CPU ms by process, all-due pass first: %s; again: %s%n", sweeps[i], cpuFirst, cpuAgain);
+            String sweepBackends = sweepBackends(jdbc);
             long[] baselines = steadyBaselines(jdbc, schemas);
             sx.add(sweeps[i]);
             passS[i] = onePercent[0];
             passAllS[i] = everyTenant[0];
             scanAll[i] = baselines[0];
             scanDue[i] = baselines[1];
-            steadyMd.append(String.format(Locale.ROOT, "| %d × %,d | %d (%d) | %d (%d) | %d | %d (%d) | %.2f | %.2f | %d (%d) | %d (%d) | %.2f | %.2f | %d | %d | %d |%n",
+            steadyMd.append(String.format(Locale.ROOT, "| %d × %,d | %d (%d) | %d (%d) | %d | %d (%d) | %.2f | %.2f | %d (%d) | %d (%d) | %.2f | %.2f | %d | %d | %d | %s | %s | %s |%n",
                     t, m, baselines[0], baselines[2], baselines[1], baselines[3], few, onePercent[0], onePercent[1],
                     onePercent[0] / (double) Math.max(baselines[0], 1), onePercent[0] / (double) Math.max(baselines[1], 1),
                     everyTenantFirst[0], everyTenantFirst[1], everyTenant[0], everyTenant[1],
                     everyTenant[0] / (double) Math.max(baselines[0], 1), everyTenant[0] / (double) Math.max(baselines[1], 1),
-                    onePercent[2], everyTenant[2], baselines[4]));
+                    onePercent[2], everyTenant[2], baselines[4], cpuFirst, cpuAgain, sweepBackends));
             System.err.printf(Locale.ROOT, "[bench] sla sweep %s steady: scan all %d ms (cold %d), due queries %d ms (cold %d), pass (%d tenants due)"
-                    + " %d ms, pass (all due) first %d ms, again %d ms%n", sweeps[i], baselines[0], baselines[2], baselines[1], baselines[3], few,
-                    onePercent[0], everyTenantFirst[0], everyTenant[0]);
+                    + " %d ms, pass (all due) first %d ms, again %d ms; sweep backends %s%n", sweeps[i], baselines[0], baselines[2], baselines[1], baselines[3], few,
+                    onePercent[0], everyTenantFirst[0], everyTenant[0], sweepBackends);
         }
 
         md.append("### The sweep's period at a steady pace\n\n");
@@ -201,11 +207,14 @@ final class SlaScenario {
                 + "pooled connections meet them. Both are shown: the baselines' best of three on one connection (in brackets: their "
                 + "first run, on a new connection), and Kefu's first pass with every tenant due and the next one (the ratios use the "
                 + "warm figures on both sides). CPU is the whole machine's busy time over a pass's wall time (which includes "
-                + "the wait for the next tick, when little runs) and over one run of the scan.\n\n");
+                + "the wait for the next tick, when little runs) and over one run of the scan. The sweep has a connection pool of its "
+                + "own (`application_name` `kefu-sweep`): the last column counts its backends after the two all-due passes, the "
+                + "oldest one's age and their private memory (`RssAnon` of the backend processes, which holds the catalog entries of "
+                + "the schemas they visited).\n\n");
         md.append("| tenants × tickets | scan ms (cold) | due queries ms (cold) | tenants due | pass ms (wall) | × scan | × due queries "
                 + "| pass, all due, first ms (wall) | pass, all due, again ms (wall) | × scan | × due queries "
-                + "| CPU ms: 1 % pass | CPU ms: all-due pass | CPU ms: scan |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| CPU ms: 1 % pass | CPU ms: all-due pass | CPU ms: scan | CPU ms by process: first all-due pass | again | sweep backends |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n");
         md.append(steadyMd);
         new Plot("Sweep period at a steady pace", "tenants × open tickets", "ms", sx)
                 .series("pass, 1 % of tenants due (Kefu)", passS, false).series("pass, every tenant due (Kefu)", passAllS, false)
@@ -481,6 +490,80 @@ final class SlaScenario {
         }
         c.commit();
         c.setAutoCommit(true);
+    }
+
+    /**
+     * CPU ticks (10 ms) used so far by the Kefu server's JVM and by PostgreSQL's processes, grouped by
+     * the backends' application_name (kefu, kefu-sweep; "pg other": background processes and other
+     * clients), read from /proc; a process that ended since the last look loses its ticks.
+     */
+    private static java.util.Map<String, Long> cpuByProcess(String jdbc) throws SQLException {
+        java.util.Map<String, String> apps = new java.util.HashMap<>();
+        try (Connection c = DriverManager.getConnection(jdbc); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select pid, application_name from pg_stat_activity where pid <> pg_backend_pid()")) {
+            while (rs.next()) {
+                String app = rs.getString(2);
+                apps.put(rs.getString(1), app == null || app.isEmpty() ? "pg other" : "pg " + app);
+            }
+        }
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String comm = Files.readString(proc.resolve("comm")).trim();
+                    String group;
+                    if (comm.equals("postgres")) {
+                        group = apps.getOrDefault(proc.getFileName().toString(), "pg other");
+                    } else if (comm.equals("java") && Files.readString(proc.resolve("cmdline")).contains("microbundle")) {
+                        group = "server";
+                    } else {
+                        continue;
+                    }
+                    String stat = Files.readString(proc.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(group + "|" + proc.getFileName(), Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // The process ended meanwhile.
+                }
+            }
+        } catch (java.io.IOException e) {
+            return java.util.Map.of();
+        }
+        return ticks;
+    }
+
+    /** Per group: CPU ms between two looks, counting processes present in the second, e.g. "server 4600, pg kefu-sweep 5690". */
+    private static String cpuDelta(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        java.util.Map<String, Long> byGroup = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        after.forEach((k, v) -> byGroup.merge(k.substring(0, k.indexOf('|')), (v - before.getOrDefault(k, 0L)) * 10, Long::sum));
+        return String.join(", ", byGroup.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+    }
+
+    /**
+     * The sweep pool's backends on this database: how many, the oldest one's age and their
+     * private memory (RssAnon from /proc, readable when PostgreSQL runs on this machine as the
+     * bench's user or root), e.g. "1, 212 s, 96 MB".
+     */
+    private static String sweepBackends(String jdbc) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbc); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select pid, extract(epoch from now() - backend_start) from pg_stat_activity"
+                        + " where application_name = 'kefu-sweep' and datname = current_database()")) {
+            int n = 0;
+            double oldest = 0;
+            long kb = 0;
+            boolean readable = true;
+            while (rs.next()) {
+                n++;
+                oldest = Math.max(oldest, rs.getDouble(2));
+                try {
+                    kb += Files.readAllLines(Path.of("/proc", rs.getString(1), "status")).stream().filter(l -> l.startsWith("RssAnon:"))
+                            .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).sum();
+                } catch (Exception e) {
+                    readable = false;
+                }
+            }
+            return String.format(Locale.ROOT, "%d, %.0f s, %s", n, oldest, readable ? Math.round(kb / 1024.0) + " MB" : "memory not readable");
+        }
     }
 
     private static void analyze(Connection c, String schema) throws SQLException {
