@@ -52,8 +52,8 @@ public class Agenda {
      * alarm that made the tenant due (so "not later"): it would change nothing, and a visit that
      * had read the clocks before this change committed would then set the entry past this
      * alarm. Holding the lock until commit, this change is either seen by the visit's read or
-     * compared with what the visit set. (H2, for one node in development, keeps the plain
-     * conditional UPDATE.)
+     * compared with what the visit set. On H2 too: the embedded database runs the same sweep,
+     * and a browser test lost a ticket's warnings to this race there.
      */
     public void lower(Instant alarm) {
         if (alarm == null) {
@@ -66,13 +66,14 @@ public class Agenda {
     /**
      * FOR KEY SHARE, not FOR SHARE: it conflicts with the sweep's FOR UPDATE but not with another
      * clock change's UPDATE of the entry. Two changes holding FOR SHARE would each wait for the
-     * other's share to end before their UPDATE: a deadlock whenever two lower at once.
+     * other's share to end before their UPDATE: a deadlock whenever two lower at once. H2 has no
+     * shared row locks: there the change takes the entry FOR UPDATE, so the clock changes of one
+     * tenant commit one after the other (one node, development and demonstration).
      */
     void holdAgainstSettling() {
-        if (data.postgres()) {
-            em.createNativeQuery("select tenant_code from " + PlatformSchema.NAME + ".sla_agenda where tenant_code = ? for key share")
-                    .setParameter(1, tenants.require().value()).getResultList();
-        }
+        em.createNativeQuery("select tenant_code from " + PlatformSchema.NAME + ".sla_agenda where tenant_code = ? "
+                + (data.postgres() ? "for key share" : "for update"))
+                .setParameter(1, tenants.require().value()).getResultList();
     }
 
     void lowerTo(Instant alarm) {
