@@ -556,8 +556,7 @@ final class SlaScenario {
                 n++;
                 oldest = Math.max(oldest, rs.getDouble(2));
                 try {
-                    kb += Files.readAllLines(Path.of("/proc", rs.getString(1), "status")).stream().filter(l -> l.startsWith("RssAnon:"))
-                            .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).sum();
+                    kb += Stats.statusKb(rs.getLong(1), "RssAnon");
                 } catch (Exception e) {
                     readable = false;
                 }

@@ -147,11 +147,6 @@ final class StartupScenario {
     }
 
     private static long rssMb(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-            }
-        }
-        throw new IllegalStateException("no VmRSS for " + pid);
+        return Stats.statusKb(pid, "VmRSS") / 1024;
     }
 }

@@ -28,6 +28,16 @@ public record Stats(String name, long requests, long errors, double seconds, lon
         return requests == 0 ? Double.NaN : cpuSeconds * 1000.0 / requests;
     }
 
+    /** A field of /proc/PID/status in kB (VmRSS, RssAnon, ...): the process's memory as the kernel counts it. */
+    static long statusKb(long pid, String field) throws java.io.IOException {
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("no " + field + " for process " + pid);
+    }
+
     /** Busy CPU time of the whole machine so far, in seconds, from /proc/stat. */
     static double machineCpuSeconds() {
         try {

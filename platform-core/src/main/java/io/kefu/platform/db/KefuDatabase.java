@@ -1,7 +1,7 @@
 package io.kefu.platform.db;
 
-import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -17,16 +17,14 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 @ApplicationScoped
 public class KefuDatabase {
 
-    /** Declared in the WAR's web.xml. */
-    public static final String JNDI_NAME = Pool.SHARED.jndiName;
-
     /**
      * The connection pools, both declared in the WAR's web.xml over the same database. The
      * service standards' sweep has a small one of its own: a PostgreSQL backend caches the
      * catalog of every tenant schema it touches, a sweep pass touches hundreds of tenants, and
      * on the shared pool (which replaces a connection after 2,000 uses to bound that cache for
-     * request work) the sweep kept landing on fresh backends and paid for the catalog again on
-     * every visit (ADR 0012, docs/benchmarks.md).
+     * request work) a sweep over 1,000 tenants due landed on a fresh backend every second pass
+     * and loaded each schema's catalog again, about doubling the database's work for that pass
+     * (ADR 0012, docs/benchmarks.md).
      */
     public enum Pool {
         /** Requests, the JPA persistence unit, everything but the sweep. */
@@ -45,7 +43,8 @@ public class KefuDatabase {
         }
     }
 
-    private final Map<Pool, DataSource> dataSources = new EnumMap<>(Pool.class);
+    // Read on every connection taken; a concurrent map needs no lock once both are looked up.
+    private final Map<Pool, DataSource> dataSources = new ConcurrentHashMap<>();
     private volatile TransactionSynchronizationRegistry transactions;
 
     public DataSource dataSource() {
@@ -53,9 +52,7 @@ public class KefuDatabase {
     }
 
     public DataSource dataSource(Pool pool) {
-        synchronized (dataSources) {
-            return dataSources.computeIfAbsent(pool, p -> lookup(p.jndiName()));
-        }
+        return dataSources.computeIfAbsent(pool, p -> lookup(p.jndiName()));
     }
 
     public TransactionSynchronizationRegistry transactions() {
