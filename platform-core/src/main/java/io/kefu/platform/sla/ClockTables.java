@@ -74,6 +74,11 @@ class ClockTables {
         static TicketRow of(io.kefu.platform.ticket.Ticket t) {
             return new TicketRow(t.id(), t.number(), t.subject(), t.assignee(), t.teamId(), null);
         }
+
+        /** This row after {@code entries} timeline entries were appended to it (ClockTables#append). */
+        TicketRow after(int entries) {
+            return new TicketRow(id, number, subject, assignee, teamId, new TimelineHead(head.lastEventSeq() + entries, head.version() + 1));
+        }
     }
 
     /** A ticket's last timeline sequence number and row version as read. */
@@ -175,56 +180,84 @@ class ClockTables {
         return out;
     }
 
-    /** A sweep visit's due clocks: up to {@code limit} warnings and up to {@code limit} breaches, each as {@link #due} finds them. */
-    record Due(List<String> warnings, List<String> breaches) {
+    /** The rule (code and version) a clock was started under. */
+    record RuleRef(String code, int version) {
     }
 
     /**
-     * Both of {@link #due}'s reads in one statement, the first of a sweep visit: one round trip
-     * less per tenant visited (ADR 0012). The order within each list is not kept; a visit fires
-     * all of them or, when a list is full, leaves them to the page-by-page path, which uses {@link #due}.
+     * A sweep visit's due clocks: up to {@code limit} warnings and up to {@code limit} breaches,
+     * each as {@link #due} finds them, with each clock's rule and, unless a list came back full,
+     * the rows of their tickets, locked until the transaction ends.
      */
-    Due due(Instant now, int limit) {
+    record Due(List<String> warnings, List<String> breaches, Map<String, RuleRef> rules, Map<String, TicketRow> tickets) {
+
+        /** A list came back full: more may be due than one visit fires (its tickets are not locked then on H2). */
+        boolean full(int limit) {
+            return warnings.size() == limit || breaches.size() == limit;
+        }
+    }
+
+    /**
+     * The first statement of a sweep visit: both of {@link #due}'s reads, each clock's rule, and
+     * on PostgreSQL the clocks' tickets locked in the same statement, in id order as
+     * {@link #lockTicketsOfClocks} locks them (a visit is bound by its round trips, ADR 0012). On
+     * H2, embedded and without round trips, the same in two statements, the tickets locked only
+     * when no list is full. The order within each list is not kept: a visit fires all of them or,
+     * when a list is full, leaves them to the page-by-page path, which uses {@link #due}.
+     */
+    Due dueLocked(Instant now, int limit) {
+        String due = "select 'W' as k, w.* from (" + dueQuery(true, limit) + ") w union all select 'B' as k, b.* from ("
+                + dueQuery(false, limit) + ") b";
+        boolean lockHere = data.postgres();
+        String sql = lockHere
+                ? "select d.k, d.id, d.rule_code, d.rule_version, t.id, t.number, t.subject, t.assignee, t.team_id, t.last_event_seq,"
+                        + " t.version from (" + due + ") d join " + table("ticket") + " t on t.id = d.ticket_id order by t.id for update of t"
+                : "select d.k, d.id, d.rule_code, d.rule_version from (" + due + ") d";
         List<String> warnings = new ArrayList<>();
         List<String> breaches = new ArrayList<>();
-        try (PreparedStatement ps = connection().prepareStatement("select 'W', id from (" + dueQuery(true, limit) + ") w union all select 'B', id from ("
-                + dueQuery(false, limit) + ") b")) {
+        Map<String, RuleRef> rules = new HashMap<>();
+        Map<String, TicketRow> tickets = new HashMap<>();
+        try (PreparedStatement ps = connection().prepareStatement(sql)) {
             ps.setObject(1, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
             ps.setObject(2, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ("W".equals(rs.getString(1)) ? warnings : breaches).add(rs.getString(2));
+                    String id = rs.getString(2);
+                    ("W".equals(rs.getString(1)) ? warnings : breaches).add(id);
+                    rules.put(id, new RuleRef(rs.getString(3), rs.getInt(4)));
+                    if (lockHere) {
+                        tickets.put(rs.getString(5), ticketRow(rs, 5));
+                    }
                 }
             }
         } catch (SQLException e) {
             throw failed("finding due clocks", e);
         }
-        return new Due(warnings, breaches);
+        Due found = new Due(warnings, breaches, rules, tickets);
+        if (!lockHere && !found.full(limit)) {
+            tickets.putAll(lockTicketsOfClocks(rules.keySet()));
+        }
+        return found;
     }
 
     private String dueQuery(boolean warning, int limit) {
         return (warning
-                ? "select id from " + table("sla_clock") + " where " + RUNNING + " and warned_at is null and warn_at <= ? and warn_at < due_at order by warn_at"
-                : "select id from " + table("sla_clock") + " where " + RUNNING + " and breached_at is null and due_at <= ? order by due_at")
+                ? "select id, ticket_id, rule_code, rule_version from " + table("sla_clock") + " where " + RUNNING
+                        + " and warned_at is null and warn_at <= ? and warn_at < due_at order by warn_at"
+                : "select id, ticket_id, rule_code, rule_version from " + table("sla_clock") + " where " + RUNNING
+                        + " and breached_at is null and due_at <= ? order by due_at")
                 + " fetch first " + limit + " rows only";
     }
 
-    /** The earliest unfired warning or breach among running clocks, or null; both minimums in one statement, each from its index. */
-    Instant nextAlarm() {
+    /**
+     * The next alarm as an SQL expression, the earliest unfired warning or breach among running
+     * clocks: the earlier of the two minimums, each read from its index (LEAST alone is null when either is null on H2; PostgreSQL's skips nulls).
+     */
+    private String nextAlarmExpression() {
         String t = table("sla_clock");
-        String sql = "select (select min(warn_at) from " + t + " where " + RUNNING + " and warned_at is null and warn_at < due_at),"
-                + " (select min(due_at) from " + t + " where " + RUNNING + " and breached_at is null)";
-        try (PreparedStatement ps = connection().prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            OffsetDateTime warn = rs.getObject(1, OffsetDateTime.class);
-            OffsetDateTime due = rs.getObject(2, OffsetDateTime.class);
-            if (warn == null) {
-                return due == null ? null : due.toInstant();
-            }
-            return due == null || warn.isBefore(due) ? warn.toInstant() : due.toInstant();
-        } catch (SQLException e) {
-            throw failed("finding the next alarm", e);
-        }
+        String warn = "(select min(warn_at) from " + t + " where " + RUNNING + " and warned_at is null and warn_at < due_at)";
+        String due = "(select min(due_at) from " + t + " where " + RUNNING + " and breached_at is null)";
+        return "coalesce(least(" + warn + ", " + due + "), " + warn + ", " + due + ")";
     }
 
     /**
@@ -366,16 +399,19 @@ class ClockTables {
         }
     }
 
-    /** Sets the bound tenant's agenda entry (locked by {@link #lockAgenda}) to {@code next}: null, nothing to fire. */
-    void setAgenda(Instant next) {
+    /**
+     * Sets the bound tenant's agenda entry, locked by {@link #lockAgenda}, to its next alarm (null:
+     * nothing left to fire), read and written in one statement. Safe because the lock came
+     * first, in a statement of its own: under READ COMMITTED this statement's snapshot is taken
+     * after the lock was granted, so it sees every clock change that committed before, and a
+     * clock change that commits later waits for this transaction at {@link Agenda#lower} and
+     * compares with what is set here (ADR 0012). Folding the lock in too would read before it
+     * locks: that is the race.
+     */
+    void settleAgenda() {
         try (PreparedStatement ps = connection().prepareStatement("update " + PlatformSchema.NAME
-                + ".sla_agenda set next_due_at = ? where tenant_code = ?")) {
-            if (next == null) {
-                ps.setNull(1, Types.TIMESTAMP_WITH_TIMEZONE);
-            } else {
-                ps.setObject(1, odt(next), Types.TIMESTAMP_WITH_TIMEZONE);
-            }
-            ps.setString(2, tenants.require().value());
+                + ".sla_agenda set next_due_at = " + nextAlarmExpression() + " where tenant_code = ?")) {
+            ps.setString(1, tenants.require().value());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw failed("settling the agenda", e);
@@ -399,14 +435,19 @@ class ClockTables {
             bindAll(ps, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), new TicketRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), new TimelineHead(rs.getInt(6), rs.getLong(7))));
+                    out.put(rs.getString(1), ticketRow(rs, 1));
                 }
             }
         } catch (SQLException e) {
             throw failed("locking tickets", e);
         }
         return out;
+    }
+
+    /** A ticket row of the columns id, number, subject, assignee, team_id, last_event_seq, version from {@code first} on. */
+    private static TicketRow ticketRow(ResultSet rs, int first) throws SQLException {
+        return new TicketRow(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2), rs.getString(first + 3),
+                rs.getString(first + 4), new TimelineHead(rs.getInt(first + 5), rs.getLong(first + 6)));
     }
 
     /** Writes new clocks. */
@@ -552,47 +593,47 @@ class ClockTables {
      * caller rolls its page back and reads them again.
      */
     Set<String> append(List<Entry> entries, Map<String, TimelineHead> heads) {
+        return append(entries, heads, List.of());
+    }
+
+    /**
+     * {@link #append(List, Map)} with notifications written alongside (none when a ticket moved).
+     * On PostgreSQL the heads, the entries and the notifications are one statement (the sweep is
+     * bound by its round trips, ADR 0012): the entries and notifications are inserted only if
+     * every head was updated. On H2, embedded, one batch each.
+     */
+    Set<String> append(List<Entry> entries, Map<String, TimelineHead> heads, Collection<Notification> notes) {
         Map<String, List<Entry>> byTicket = new LinkedHashMap<>();
         entries.forEach(e -> byTicket.computeIfAbsent(e.ticketId(), k -> new ArrayList<>()).add(e));
         Set<String> moved = new LinkedHashSet<>();
         if (byTicket.isEmpty()) {
+            insertNotifications(notes);
             return moved;
         }
         List<String> ids = byTicket.keySet().stream().sorted().toList();
-        try {
-            Connection connection = connection();
-            if (data.postgres()) {
-                moved.addAll(ids);
-                // One statement for the page; the tickets it did not update are the ones that moved.
-                try (PreparedStatement ps = connection.prepareStatement("update " + table("ticket") + " t set last_event_seq = u.seq,"
-                        + " version = t.version + 1 from unnest(?::varchar[], ?::int4[], ?::int8[]) as u(id, seq, version)"
-                        + " where t.id = u.id and t.version = u.version returning t.id")) {
-                    ps.setArray(1, connection.createArrayOf("varchar", ids.toArray(String[]::new)));
-                    ps.setArray(2, connection.createArrayOf("int4",
-                            ids.stream().map(id -> heads.get(id).lastEventSeq() + byTicket.get(id).size()).toArray(Integer[]::new)));
-                    ps.setArray(3, connection.createArrayOf("int8", ids.stream().map(id -> heads.get(id).version()).toArray(Long[]::new)));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            moved.remove(rs.getString(1));
-                        }
-                    }
-                }
-            } else {
-                try (PreparedStatement ps = connection.prepareStatement("update " + table("ticket")
-                        + " set last_event_seq = ?, version = version + 1 where id = ? and version = ?")) {
-                    for (String id : ids) {
-                        TimelineHead h = heads.get(id);
-                        ps.setInt(1, h.lastEventSeq() + byTicket.get(id).size());
-                        ps.setString(2, id);
-                        ps.setLong(3, h.version());
-                        ps.addBatch();
-                    }
-                    int[] counts = ps.executeBatch();
-                    for (int i = 0; i < counts.length; i++) {
-                        if (counts[i] == 0) {
-                            moved.add(ids.get(i));
-                        }
-                    }
+        String actor = callers.username(AuditLog.SYSTEM);
+        if (data.postgres()) {
+            moved.addAll(ids);
+            try {
+                appendInOneStatement(ids, byTicket, heads, notes, actor).forEach(moved::remove);
+            } catch (SQLException e) {
+                throw failed("appending timeline entries", e);
+            }
+            return moved;
+        }
+        try (PreparedStatement ps = connection().prepareStatement("update " + table("ticket")
+                + " set last_event_seq = ?, version = version + 1 where id = ? and version = ?")) {
+            for (String id : ids) {
+                TimelineHead h = heads.get(id);
+                ps.setInt(1, h.lastEventSeq() + byTicket.get(id).size());
+                ps.setString(2, id);
+                ps.setLong(3, h.version());
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    moved.add(ids.get(i));
                 }
             }
         } catch (SQLException e) {
@@ -601,7 +642,6 @@ class ClockTables {
         if (!moved.isEmpty()) {
             return moved;
         }
-        String actor = callers.username(AuditLog.SYSTEM);
         try (PreparedStatement ps = connection().prepareStatement("insert into " + table("ticket_event")
                 + " (id, ticket_id, seq, occurred_at, actor, type, visibility, body, data) values (?, ?, ?, ?, ?, 'SLA', 'INTERNAL', null, ?)")) {
             for (var e : byTicket.entrySet()) {
@@ -620,11 +660,76 @@ class ClockTables {
         } catch (SQLException e) {
             throw failed("writing timeline entries", e);
         }
+        insertNotifications(notes);
         return moved;
     }
 
+    /**
+     * PostgreSQL: the heads' guarded UPDATE, then (only if it updated every head) the entries'
+     * and the notifications' INSERTs, as data-modifying WITH clauses of one statement, each page
+     * bound as arrays. Returns the ids of the heads updated. Timestamps go as ISO-8601 text, cast
+     * by the statement (the driver's array encoder knows no java.time).
+     */
+    private List<String> appendInOneStatement(List<String> ids, Map<String, List<Entry>> byTicket, Map<String, TimelineHead> heads,
+            Collection<Notification> notes, String actor) throws SQLException {
+        List<String> entryIds = new ArrayList<>();
+        List<String> entryTickets = new ArrayList<>();
+        List<Integer> entrySeqs = new ArrayList<>();
+        List<String> entryTimes = new ArrayList<>();
+        List<String> entryData = new ArrayList<>();
+        for (String id : ids) {
+            int seq = heads.get(id).lastEventSeq();
+            for (Entry x : byTicket.get(id)) {
+                entryIds.add(UUID.randomUUID().toString());
+                entryTickets.add(id);
+                entrySeqs.add(++seq);
+                entryTimes.add(x.at().toString());
+                entryData.add(x.details().toString());
+            }
+        }
+        String allHeads = " where (select count(*) from h) = ?";
+        String sql = "with h as (update " + table("ticket") + " t set last_event_seq = u.seq, version = t.version + 1"
+                + " from unnest(?::varchar[], ?::int4[], ?::int8[]) as u(id, seq, version) where t.id = u.id and t.version = u.version"
+                + " returning t.id),"
+                + " e as (insert into " + table("ticket_event") + " (id, ticket_id, seq, occurred_at, actor, type, visibility, body, data)"
+                + " select x.id, x.ticket_id, x.seq, x.at::timestamptz, ?, 'SLA', 'INTERNAL', null, x.data"
+                + " from unnest(?::varchar[], ?::varchar[], ?::int4[], ?::text[], ?::text[]) as x(id, ticket_id, seq, at, data)" + allHeads + "),"
+                + " n as (insert into " + table("notification") + " (id, recipient, kind, ticket_id, ticket_number, data, created_at)"
+                + " select y.id, y.recipient, y.kind, y.ticket_id, y.ticket_number, y.data, y.created_at::timestamptz"
+                + " from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::text[])"
+                + " as y(id, recipient, kind, ticket_id, ticket_number, data, created_at)" + allHeads + ")"
+                + " select id from h";
+        Connection connection = connection();
+        List<String> updated = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            int i = 1;
+            ps.setArray(i++, connection.createArrayOf("varchar", ids.toArray()));
+            ps.setArray(i++, connection.createArrayOf("int4",
+                    ids.stream().map(id -> heads.get(id).lastEventSeq() + byTicket.get(id).size()).toArray()));
+            ps.setArray(i++, connection.createArrayOf("int8", ids.stream().map(id -> heads.get(id).version()).toArray()));
+            ps.setString(i++, actor);
+            for (List<?> column : List.of(entryIds, entryTickets, entrySeqs, entryTimes, entryData)) {
+                ps.setArray(i++, connection.createArrayOf(column == entrySeqs ? "int4" : "varchar", column.toArray()));
+            }
+            ps.setInt(i++, ids.size());
+            List<Notification> ns = List.copyOf(notes);
+            List<Function<Notification, String>> columns = List.of(Notification::id, Notification::recipient, Notification::kind,
+                    Notification::ticketId, Notification::ticketNumber, Notification::data, n -> n.createdAt().toInstant().toString());
+            for (Function<Notification, String> column : columns) {
+                ps.setArray(i++, connection.createArrayOf("varchar", ns.stream().map(column).toArray()));
+            }
+            ps.setInt(i, ids.size());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    updated.add(rs.getString(1));
+                }
+            }
+        }
+        return updated;
+    }
+
     /** Writes notifications. */
-    void insertNotifications(Collection<Notification> notes) {
+    private void insertNotifications(Collection<Notification> notes) {
         if (notes.isEmpty()) {
             return;
         }

@@ -474,20 +474,17 @@ public class SlaClocks {
         if (!withEntities) {
             data.jdbcOnly(KefuDatabase.Pool.SWEEP);
         }
-        ClockTables.Due due = tables.due(now, page);
-        List<String> warnings = due.warnings();
-        List<String> breaches = due.breaches();
-        if (warnings.size() == page || breaches.size() == page) {
+        // One statement: the due clocks, their rules, their tickets locked (on PostgreSQL).
+        ClockTables.Due due = tables.dueLocked(now, page);
+        if (due.full(page)) {
             return null;
         }
-        if (!withEntities && !breaches.isEmpty()) {
-            Rules rules = new Rules();
-            if (tables.clocks(breaches).stream().anyMatch(c -> editsTicket(rules.version(c.ruleCode(), c.ruleVersion())))) {
-                return Visit.NEEDS_ENTITIES;
-            }
+        Rules rules = new Rules();
+        if (!withEntities && due.breaches().stream().map(due.rules()::get).anyMatch(r -> editsTicket(rules.version(r.code(), r.version())))) {
+            return Visit.NEEDS_ENTITIES;
         }
-        int warned = warnings.isEmpty() ? 0 : warn(warnings, now);
-        int breached = breaches.isEmpty() ? 0 : breach(breaches, now);
+        int warned = due.warnings().isEmpty() ? 0 : warn(due.tickets(), due.warnings(), now);
+        int breached = due.breaches().isEmpty() ? 0 : breach(due.tickets(), due.breaches(), now, rules);
         settle();
         return new Visit(warned, breached, false);
     }
@@ -509,14 +506,14 @@ public class SlaClocks {
     }
 
     /**
-     * Locks the agenda entry, then reads the next alarm (one SQL statement: under TABLE_PER_TENANT
-     * each EntityManager would parse JPQL anew) and sets it. Pending entity changes are flushed
+     * Locks the agenda entry, then sets it to the next alarm (SQL: under TABLE_PER_TENANT each
+     * EntityManager would parse JPQL anew; two statements, the lock first, ClockTables#settleAgenda says why). Pending entity changes are flushed
      * first: a breach's edits may have moved clocks.
      */
     private void settle() {
         data.flushIfUsed();
         if (tables.lockAgenda()) {
-            tables.setAgenda(tables.nextAlarm());
+            tables.settleAgenda();
         }
     }
 
@@ -530,14 +527,17 @@ public class SlaClocks {
     public int fireWarnings(List<String> clockIds, Instant now) {
         // A warning only notifies: no entity is needed.
         data.jdbcOnly(KefuDatabase.Pool.SWEEP);
-        return warn(clockIds, now);
+        // The tickets first, then their clocks: the order a ticket edit takes.
+        return warn(tables.lockTicketsOfClocks(clockIds), clockIds, now);
     }
 
-    // Not through the bean's proxy: a visit fires in its own transaction, not in new ones.
-    private int warn(List<String> clockIds, Instant now) {
-        // The tickets first, then their clocks: the order a ticket edit takes.
-        Map<String, ClockTables.TicketRow> rows = tables.lockTicketsOfClocks(clockIds);
+    /**
+     * Not through the bean's proxy: a visit fires in its own transaction, not in new ones. The
+     * tickets of the clocks are locked already ({@code locked}: a visit's breaches use it too).
+     */
+    private int warn(Map<String, ClockTables.TicketRow> locked, List<String> clockIds, Instant now) {
         List<SlaClock> won = tables.claimClocks(clockIds, true, now);
+        Map<String, ClockTables.TicketRow> rows = new HashMap<>(locked);
         rows.keySet().retainAll(won.stream().map(SlaClock::ticketId).collect(java.util.stream.Collectors.toSet()));
         Recipients recipients = new Recipients(rows.values());
         List<ClockTables.Entry> entries = new ArrayList<>();
@@ -547,7 +547,7 @@ public class SlaClocks {
             entries.add(new ClockTables.Entry(t.id(), now, fired("WARNED", c, null)));
             notes.addAll(recipients.notifications(t, c, "sla.warning", now));
         }
-        write(entries, rows, notes);
+        write(entries, rows, notes, locked);
         return won.size();
     }
 
@@ -559,13 +559,12 @@ public class SlaClocks {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int fireBreaches(List<String> clockIds, Instant now) {
-        return breach(clockIds, now);
+        return breach(tables.lockTicketsOfClocks(clockIds), clockIds, now, new Rules());
     }
 
-    private int breach(List<String> clockIds, Instant now) {
-        Map<String, ClockTables.TicketRow> locked = tables.lockTicketsOfClocks(clockIds);
+    /** As {@link #warn}: the tickets of the clocks are locked already. */
+    private int breach(Map<String, ClockTables.TicketRow> locked, List<String> clockIds, Instant now, Rules rules) {
         List<SlaClock> won = tables.claimClocks(clockIds, false, now);
-        Rules rules = new Rules();
         Set<String> editing = new HashSet<>();
         for (SlaClock c : won) {
             if (editsTicket(rules.version(c.ruleCode(), c.ruleVersion()))) {
@@ -588,7 +587,7 @@ public class SlaClocks {
             }
             entries.add(new ClockTables.Entry(t.id(), now, fired("BREACHED", c, done)));
         }
-        write(entries, rows, notes);
+        write(entries, rows, notes, locked);
         for (SlaClock c : won) {
             if (editing.contains(c.ticketId())) {
                 breachWithEdits(c, rules.version(c.ruleCode(), c.ruleVersion()), recipients, now);
@@ -597,13 +596,21 @@ public class SlaClocks {
         return won.size();
     }
 
-    private void write(List<ClockTables.Entry> entries, Map<String, ClockTables.TicketRow> rows, List<Notification> notes) {
+    /**
+     * Appends the entries (with their notifications) to the timelines of {@code rows}, then moves
+     * the heads in {@code locked} on: a visit's breaches write after its warnings, maybe to the
+     * same tickets, from the heads the visit read once.
+     */
+    private void write(List<ClockTables.Entry> entries, Map<String, ClockTables.TicketRow> rows, List<Notification> notes,
+            Map<String, ClockTables.TicketRow> locked) {
         Map<String, ClockTables.TimelineHead> heads = new HashMap<>();
         rows.values().forEach(r -> heads.put(r.id(), r.head()));
-        if (!tables.append(entries, heads).isEmpty()) {
+        if (!tables.append(entries, heads, notes).isEmpty()) {
             throw new IllegalStateException("a ticket locked by this transaction changed under it");
         }
-        tables.insertNotifications(notes);
+        Map<String, Integer> added = new HashMap<>();
+        entries.forEach(e -> added.merge(e.ticketId(), 1, Integer::sum));
+        added.forEach((id, n) -> locked.put(id, locked.get(id).after(n)));
         if (!entries.isEmpty()) {
             // Open views hear of it from the rows in hand (the entry moved each row version on by one).
             written.fire(new TimelineEntriesWritten(rows.values().stream().map(r -> new TimelineEntriesWritten.Written(r.number(),

@@ -177,27 +177,45 @@ class ClockTablesDatabaseTest {
         assertEquals(List.of(), inTransaction(em -> tables.due(true, now, 10)).stream().filter(first::equals).toList());
         assertEquals(2, inTransaction(em -> tables.due(true, now, 10)).size(), "the other two warnings are due at 7 h of a 4 h target");
         assertEquals(3, inTransaction(em -> tables.due(false, now, 10)).size());
-        ClockTables.Due both = inTransaction(em -> tables.due(now, 10));
+        ClockTables.Due both = inTransaction(em -> tables.dueLocked(now, 10));
         assertEquals(Set.copyOf(inTransaction(em -> tables.due(true, now, 10))), Set.copyOf(both.warnings()), "a visit's one read finds the same warnings");
         assertEquals(Set.copyOf(inTransaction(em -> tables.due(false, now, 10))), Set.copyOf(both.breaches()), "and the same breaches");
-        assertEquals(2, inTransaction(em -> tables.due(now, 2)).breaches().size(), "each list is limited on its own");
+        assertEquals(new ClockTables.RuleRef("bench", 2), both.rules().get(both.breaches().get(0)), "with each clock's rule");
+        assertEquals(3, both.tickets().size(), "and the rows of their tickets");
+        assertEquals(2, inTransaction(em -> tables.dueLocked(now, 2)).breaches().size(), "each list is limited on its own");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void theNextAlarmIsTheEarliestUnfiredWarningThenTheEarliestUnfiredBreach(String database) throws Exception {
         open(database);
+        insertAgendaEntry(START);
         List<String> ids = ticketsWithClocks(2, rule(1, "PT8H"));
         List<String> clockIds = resolutionClocks(ids);
-        assertEquals(START.plus(Duration.ofHours(6)), inTransaction(em -> tables.nextAlarm()), "75 % of 8 h");
+        assertEquals(START.plus(Duration.ofHours(6)), settled(), "75 % of 8 h");
         Instant seven = START.plus(Duration.ofHours(7));
         assertEquals(Set.of(clockIds.get(0)), inTransaction(em -> tables.claim(List.of(clockIds.get(0)), true, seven)));
-        assertEquals(START.plus(Duration.ofHours(6)), inTransaction(em -> tables.nextAlarm()), "the other warning has not fired");
+        assertEquals(START.plus(Duration.ofHours(6)), settled(), "the other warning has not fired");
         assertEquals(Set.of(clockIds.get(1)), inTransaction(em -> tables.claim(List.of(clockIds.get(1)), true, seven)));
-        assertEquals(START.plus(Duration.ofHours(8)), inTransaction(em -> tables.nextAlarm()), "then the breaches");
+        assertEquals(START.plus(Duration.ofHours(8)), settled(), "then the breaches");
         Instant nine = START.plus(Duration.ofHours(9));
         assertEquals(Set.copyOf(clockIds), inTransaction(em -> tables.claim(clockIds, false, nine)));
-        assertNull(inTransaction(em -> tables.nextAlarm()), "nothing left to fire");
+        assertNull(settled(), "nothing left to fire");
+    }
+
+    /** Settles the tenant's agenda entry as a sweep does (locked, then set to the next alarm) and returns it. */
+    private Instant settled() {
+        inTransaction(em -> {
+            assertTrue(tables.lockAgenda());
+            tables.settleAgenda();
+            return null;
+        });
+        return agendaEntry();
+    }
+
+    private void insertAgendaEntry(Instant at) {
+        inTransaction(em -> em.createNativeQuery("insert into " + PlatformSchema.NAME + ".sla_agenda (tenant_code, next_due_at) values (?, ?)")
+                .setParameter(1, TENANT).setParameter(2, at.atOffset(ZoneOffset.UTC)).executeUpdate());
     }
 
     /**
@@ -333,59 +351,58 @@ class ClockTablesDatabaseTest {
     void theAgendaEntryIsLockedAndSetToTheNextAlarm(String database) throws Exception {
         open(database);
         assertEquals(false, inTransaction(em -> tables.lockAgenda()), "no entry before the tenant's first rule");
-        inTransaction(em -> em.createNativeQuery("insert into " + PlatformSchema.NAME + ".sla_agenda (tenant_code, next_due_at) values (?, ?)")
-                .setParameter(1, TENANT).setParameter(2, START.atOffset(ZoneOffset.UTC)).executeUpdate());
+        insertAgendaEntry(START);
+        assertNull(settled(), "no clocks, nothing to fire");
         ticketsWithClocks(1, rule(1, "PT8H"));
-        inTransaction(em -> {
-            assertTrue(tables.lockAgenda());
-            tables.setAgenda(tables.nextAlarm());
-            return null;
-        });
-        assertEquals(START.plus(Duration.ofHours(6)), agendaEntry());
-        inTransaction(em -> {
-            tables.lockAgenda();
-            tables.setAgenda(null);
-            return null;
-        });
-        assertNull(agendaEntry());
+        assertEquals(START.plus(Duration.ofHours(6)), settled());
     }
 
     /**
-     * A clock change commits while a sweep settles the tenant: after the sweep read the next
-     * alarm and before it set it. The change's lower waits for the sweep (it share-locks the
-     * entry the sweep holds), then compares with what the sweep set: the entry ends at the new
-     * clock's alarm, not past it. Without the wait, the lower found the entry still due (the
-     * value that brought the sweep), changed nothing, and the sweep set a later alarm.
+     * A clock change is written while a sweep settles the tenant, and commits after the sweep
+     * read the next alarm: the change lowers the entry after the sweep locked it, before the
+     * sweep sets it. The change's lower waits for the sweep (it share-locks the entry the sweep
+     * holds), then compares with what the sweep set: the entry ends at the new clock's alarm,
+     * not past it. Without the wait, the lower found the entry still due (the value that
+     * brought the sweep), changed nothing, and the sweep set a later alarm.
      */
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void aClockChangeCommittingWhileASweepSettlesIsNotOverwritten(String database) throws Exception {
         open(database);
-        inTransaction(em -> em.createNativeQuery("insert into " + PlatformSchema.NAME + ".sla_agenda (tenant_code, next_due_at) values (?, ?)")
-                .setParameter(1, TENANT).setParameter(2, START.atOffset(ZoneOffset.UTC)).executeUpdate());
+        insertAgendaEntry(START);
         ticketsWithClocks(1, rule(1, "PT8H"));
         Agenda agenda = new Agenda();
         agenda.tenants = tenants;
         agenda.data = tables.data;
-        CyclicBarrier read = new CyclicBarrier(2);
+        CyclicBarrier locked = new CyclicBarrier(2);
+        java.util.concurrent.CountDownLatch settled = new java.util.concurrent.CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<Instant> sweep = pool.submit(() -> inTransaction(em -> {
                 tables.lockAgenda();
-                Instant next = tables.nextAlarm();
-                await(read);
+                await(locked);
+                // The change writes its clock and lowers meanwhile (or waits to lower).
                 pause(500);
-                tables.setAgenda(next);
-                return next;
+                tables.settleAgenda();
+                settled.countDown();
+                Object set = em.createNativeQuery("select next_due_at from " + PlatformSchema.NAME + ".sla_agenda where tenant_code = ?")
+                        .setParameter(1, TENANT).getSingleResult();
+                return set instanceof java.sql.Timestamp ts ? ts.toInstant() : ((java.time.OffsetDateTime) set).toInstant();
             }));
             Future<?> change = pool.submit(() -> {
-                await(read);
+                await(locked);
                 return inTransaction(em -> {
                     agenda.em = em;
                     SlaClock early = SlaClock.start("ticket-x", TargetKind.RESOLUTION, rule(1, "PT1H"), BusinessCalendar.ALWAYS, START);
                     insertTicket(em, "ticket-x", "T-x");
                     tables.insert(List.of(early));
                     agenda.lower(early.nextAlarm());
+                    // Commit only after the sweep has read the clocks.
+                    try {
+                        settled.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                     return null;
                 });
             });
@@ -467,6 +484,110 @@ class ClockTablesDatabaseTest {
             assertEquals(1, sweep.get(30, java.util.concurrent.TimeUnit.SECONDS), "the warning fired after the edit committed");
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A sweep visit in one transaction: a ticket whose warning and breach are both due gets
+     * both entries on its timeline, numbered one after the other (the breach writes after the
+     * warning, from the head the visit read once), another ticket its warning; the assignee and
+     * the tenant's supervisor are notified of each; the agenda entry is set to the next alarm.
+     * While the visit's first statement holds them, the due clocks' tickets are locked.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aVisitFiresTheDueWarningsAndBreachesAndSettlesTheAgenda(String database) throws Exception {
+        open(database);
+        insertAgendaEntry(START);
+        ServiceStandard rule = new ServiceStandard("notify", new Texts("通知", "Notify"), 10, Match.ANY, "24x7", false,
+                Map.of(TargetKind.RESOLUTION, Target.parse("PT1H")), Set.of(), 75,
+                List.of(new BreachAction(BreachAction.Kind.NOTIFY, null)), 1);
+        // Started at 08:00, 08:50 and 13:00: due at 09:00, 09:50 and 14:00, warned 15 minutes before.
+        List<Duration> starts = List.of(Duration.ZERO, Duration.ofMinutes(50), Duration.ofHours(5));
+        inTransaction(em -> {
+            List<SlaClock> clocks = new ArrayList<>();
+            for (int i = 0; i < starts.size(); i++) {
+                insertTicket(em, "ticket-" + i, "T-" + i);
+                clocks.add(SlaClock.start("ticket-" + i, TargetKind.RESOLUTION, rule, BusinessCalendar.ALWAYS, START.plus(starts.get(i))));
+            }
+            tables.insert(clocks);
+            em.createNativeQuery("update " + SCHEMA + ".ticket set assignee = 'amy' where id = 'ticket-0'").executeUpdate();
+            em.createNativeQuery("insert into " + SCHEMA + ".member (id, username, display_name, role, created_at) values ('sue-id', 'sue', 'Sue',"
+                    + " 'SUPERVISOR', ?)").setParameter(1, START.atOffset(ZoneOffset.UTC)).executeUpdate();
+            return null;
+        });
+        SlaClocks clocks = new SlaClocks();
+        clocks.data = tables.data;
+        clocks.tables = tables;
+        clocks.written = new NoEvents();
+        clocks.store = new StandardsStore() {
+            @Override
+            public java.util.Optional<ServiceStandard> version(String code, int version) {
+                return code.equals(rule.code()) && version == rule.version() ? java.util.Optional.of(rule) : java.util.Optional.empty();
+            }
+        };
+        Instant now = START.plus(Duration.ofMinutes(100));
+
+        inTransaction(em -> {
+            ClockTables.Due due = tables.dueLocked(now, 10);
+            assertEquals(Set.of("ticket-0", "ticket-1"), due.tickets().keySet());
+            assertEquals(false, lockableElsewhere("ticket-0"), "the due clocks' tickets are locked by the visit");
+            assertEquals(true, lockableElsewhere("ticket-2"), "the others are not");
+            return null;
+        });
+
+        assertEquals(new SlaClocks.Visit(2, 1, false), inTransaction(em -> clocks.visit(now, 10, false)));
+        assertEquals(List.of("3 WARNED", "4 BREACHED"), timeline("ticket-0"));
+        assertEquals(List.of("3 WARNED"), timeline("ticket-1"));
+        assertEquals(List.of(), timeline("ticket-2"));
+        assertEquals(List.of(4L, 2L), inTransaction(em -> {
+            Object[] row = (Object[]) em.createNativeQuery("select last_event_seq, version from " + SCHEMA + ".ticket where id = 'ticket-0'")
+                    .getSingleResult();
+            return List.of(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        }), "the head after both entries, the row version moved once per entry");
+        assertEquals(List.of("amy sla.breach T-0", "amy sla.warning T-0", "sue sla.breach T-0", "sue sla.warning T-0", "sue sla.warning T-1"),
+                inTransaction(em -> em.createNativeQuery("select recipient, kind, ticket_number from " + SCHEMA + ".notification")
+                        .getResultList().stream().map(r -> ((Object[]) r)[0] + " " + ((Object[]) r)[1] + " " + ((Object[]) r)[2])
+                        .sorted().toList()));
+        assertEquals(START.plus(Duration.ofMinutes(110)), agendaEntry(), "the second ticket's breach, at 09:50");
+        assertEquals(new SlaClocks.Visit(0, 0, false), inTransaction(em -> clocks.visit(now, 10, false)), "each fires once");
+    }
+
+    /** The timeline of a ticket as "seq change" of its SLA entries. */
+    private List<String> timeline(String ticketId) {
+        return inTransaction(em -> em.createNativeQuery("select seq, data from " + SCHEMA + ".ticket_event where ticket_id = ? order by seq")
+                .setParameter(1, ticketId).getResultList().stream().map(r -> {
+                    Object[] row = (Object[]) r;
+                    String data = row[1] instanceof java.sql.Clob c ? clob(c) : String.valueOf(row[1]);
+                    return row[0] + " " + Json.createReader(new java.io.StringReader(data)).readObject().getString("change");
+                }).toList());
+    }
+
+    private static String clob(java.sql.Clob c) {
+        try {
+            return c.getSubString(1, (int) c.length());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether another transaction can lock this ticket's row right now (without waiting). */
+    private boolean lockableElsewhere(String ticketId) {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            return other.submit(() -> {
+                try {
+                    inTransaction(em -> em.createNativeQuery("select id from " + SCHEMA + ".ticket where id = ? for update nowait")
+                            .setParameter(1, ticketId).getResultList());
+                    return true;
+                } catch (jakarta.persistence.PersistenceException e) {
+                    return false;
+                }
+            }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            other.shutdownNow();
         }
     }
 
