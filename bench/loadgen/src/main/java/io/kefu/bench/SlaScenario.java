@@ -164,15 +164,25 @@ final class SlaScenario {
             }
             int few = Math.max(1, t / 100);
             long[] onePercent = steadyPass(jdbc, log, schemas, i, few, 0);
-            // Every tenant due, twice: the first pass is PostgreSQL's first look at many of these schemas on the
-            // server's pooled connections (each backend loads a schema's catalog entries on first use); the second is warm.
+            // Every tenant due, three times: the first pass is PostgreSQL's first look at many of these schemas on the
+            // server's pooled connections (each backend loads a schema's catalog entries on first use). The sweep visits
+            // two tenants at once, on either of its two connections, so the second pass still meets about half of the
+            // schemas on a backend that has not seen them, the third a quarter: the better of the two is reported, as
+            // the baselines report their best of three.
             java.util.Map<String, Long> cpu0 = cpuByProcess(jdbc);
             long[] everyTenantFirst = steadyPass(jdbc, log, schemas, i, t, 1);
             java.util.Map<String, Long> cpu1 = cpuByProcess(jdbc);
-            long[] everyTenant = steadyPass(jdbc, log, schemas, i, t, 2);
+            long[] everyTenant2 = steadyPass(jdbc, log, schemas, i, t, 2);
             java.util.Map<String, Long> cpu2 = cpuByProcess(jdbc);
-            String cpuFirst = cpuDelta(cpu0, cpu1), cpuAgain = cpuDelta(cpu1, cpu2);
-            System.err.printf(Locale.ROOT, "[bench] sla sweep %s CPU ms by process, all-due pass first: %s; again: %s%n", sweeps[i], cpuFirst, cpuAgain);
+            long[] everyTenant3 = steadyPass(jdbc, log, schemas, i, t, 3);
+            java.util.Map<String, Long> cpu3 = cpuByProcess(jdbc);
+            boolean secondBetter = everyTenant2[0] <= everyTenant3[0];
+            long[] everyTenant = secondBetter ? everyTenant2 : everyTenant3;
+            String cpuFirst = cpuDelta(cpu0, cpu1), cpuAgain = secondBetter ? cpuDelta(cpu1, cpu2) : cpuDelta(cpu2, cpu3);
+            System.err.printf(Locale.ROOT, "[bench] sla sweep %s all-due passes: first %d ms, second %d ms, third %d ms%n", sweeps[i],
+                    everyTenantFirst[0], everyTenant2[0], everyTenant3[0]);
+            System.err.printf(Locale.ROOT, "[bench] sla sweep %s CPU ms by process, all-due pass first: %s; second: %s; third: %s%n", sweeps[i],
+                    cpuFirst, cpuDelta(cpu1, cpu2), cpuDelta(cpu2, cpu3));
             String sweepBackends = sweepBackends(jdbc);
             long[] baselines = steadyBaselines(jdbc, schemas);
             sx.add(sweeps[i]);
@@ -205,15 +215,16 @@ final class SlaScenario {
         md.append("PostgreSQL loads a schema's catalog entries into a connection's backend the first time that connection "
                 + "touches the schema (a few milliseconds per table), so a pass over many tenants costs more the first time its "
                 + "pooled connections meet them. Both are shown: the baselines' best of three on one connection (in brackets: their "
-                + "first run, on a new connection), and Kefu's first pass with every tenant due and the next one (the ratios use the "
-                + "warm figures on both sides). CPU is the whole machine's busy time over a pass's wall time (which includes "
+                + "first run, on a new connection), and Kefu's first pass with every tenant due and the better of the next two (the sweep "
+                + "visits two tenants at once on its two connections, so the second pass still meets about half of the schemas on a "
+                + "backend new to them, the third a quarter; the ratios use the warm figures on both sides). CPU is the whole machine's busy time over a pass's wall time (which includes "
                 + "the wait for the next tick, when little runs) and over one run of the scan. The sweep has a connection pool of its "
-                + "own (`application_name` `kefu-sweep`): the last column counts its backends after the two all-due passes, the "
+                + "own (`application_name` `kefu-sweep`): the last column counts its backends after the three all-due passes, the "
                 + "oldest one's age and their private memory (`RssAnon` of the backend processes, which holds the catalog entries of "
                 + "the schemas they visited).\n\n");
         md.append("| tenants × tickets | scan ms (cold) | due queries ms (cold) | tenants due | pass ms (wall) | × scan | × due queries "
-                + "| pass, all due, first ms (wall) | pass, all due, again ms (wall) | × scan | × due queries "
-                + "| CPU ms: 1 % pass | CPU ms: all-due pass | CPU ms: scan | CPU ms by process: first all-due pass | again | sweep backends |\n"
+                + "| pass, all due, first ms (wall) | pass, all due, warm ms (wall) | × scan | × due queries "
+                + "| CPU ms: 1 % pass | CPU ms: all-due pass | CPU ms: scan | CPU ms by process: first all-due pass | warm | sweep backends |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n");
         md.append(steadyMd);
         new Plot("Sweep period at a steady pace", "tenants × open tickets", "ms", sx)

@@ -102,6 +102,8 @@ class SlaSweepTest {
         s.clocks = clocks;
         s.tenantContext = tenants;
         s.agenda = new FakeAgenda(List.of(dueTenants));
+        // The other worker runs first, on the calling thread: these tests are about paging, not threads.
+        s.workers = Runnable::run;
         return s;
     }
 
@@ -144,5 +146,48 @@ class SlaSweepTest {
         assertEquals(2, r.tenants());
         assertEquals(Set.of(), clocks.due, "both tenants' warnings fired; the broken tenant's agenda entry stays due");
         assertEquals(3, r.warnings(), "what fired counts even when settling the tenant failed");
+    }
+
+    /**
+     * Two tenants are visited at once, on two threads: each visit waits (a second at most) until
+     * the other one has started. Every due tenant is visited exactly once, and the pass adds up
+     * what each visit fired.
+     */
+    @Test
+    void twoTenantsAreVisitedAtOnceAndEachOnce() throws Exception {
+        TenantContext tenants = new TenantContext();
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> visits = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Set<String> atOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        SlaClocks clocks = new SlaClocks() {
+            @Override
+            public Visit visit(Instant now, int page, boolean withEntities) {
+                String tenant = tenants.require().value();
+                visits.computeIfAbsent(tenant, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                if (tenant.startsWith("first")) {
+                    try {
+                        together.await(1, java.util.concurrent.TimeUnit.SECONDS);
+                        atOnce.add(tenant);
+                    } catch (Exception e) {
+                        // Not at once: the assertion below says so.
+                    }
+                }
+                return new Visit(tenant.length(), 1, false);
+            }
+        };
+        List<String> due = List.of("first-a", "first-b", "third", "fourth-d", "fifth-ee", "sixth-fff");
+        SlaSweep s = sweep(new FakeClocks(tenants, List.of()), tenants, due.toArray(String[]::new));
+        s.clocks = clocks;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            s.workers = pool;
+            SlaSweep.Result r = s.sweep(NOW);
+            assertEquals(Set.of("first-a", "first-b"), atOnce, "the first two tenants were visited at the same time");
+            assertEquals(due.stream().collect(java.util.stream.Collectors.toMap(t -> t, t -> 1)),
+                    visits.entrySet().stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, e -> e.getValue().get())));
+            assertEquals(new SlaSweep.Result(6, due.stream().mapToInt(String::length).sum(), 6), r);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
