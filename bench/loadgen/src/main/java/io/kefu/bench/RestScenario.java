@@ -123,7 +123,63 @@ final class RestScenario {
         new Plot("Ticket create: Kefu p99 by concurrent clients", "clients", "p99 latency (ms)", kx)
                 .series("Kefu REST p99", kP99, false).write(docs.resolve("bench/create-knee-p99.png"));
         md.append("\n![create knee](bench/create-knee.png)\n![create knee p99](bench/create-knee-p99.png)\n\n");
+        serviceStandardOnCreate(operator, base, jdbc, tenant + "-sla", clients, warmup, seconds);
         return md.toString();
+    }
+
+    /**
+     * What the service standards add to a create, in a fresh tenant of the same industry as the
+     * tenant above: creates with the standards its industry plugin provisions (what the tables above
+     * measure), then with none (no clock starts), then with one rule matching every ticket. A
+     * create that starts clocks also lowers the tenant's agenda entry under its key-share lock
+     * (ADR 0012). The clocks each phase wrote are counted in the database.
+     */
+    private void serviceStandardOnCreate(KefuClient operator, String base, String jdbc, String tenant, int clients, double warmup,
+            double seconds) throws Exception {
+        operator.provisionTenant(tenant, "express", "bench-admin-1");
+        KefuClient api = KefuClient.bearer(base, KefuClient.issueToken(base, tenant, "admin", "bench-admin-1"));
+        String clocks = "select count(*) from t_" + tenant.replace('-', '_') + ".sla_clock";
+        List<String> provisioned = new ArrayList<>();
+        api.send("GET", "/api/v1/service-standards", null, 200).getJsonArray("items")
+                .forEach(v -> provisioned.add(v.asJsonObject().getString("code")));
+        md.append("### Ticket create and the service standards\n\n");
+        md.append(String.format(Locale.ROOT, "A fresh tenant of the same industry, %d concurrent clients, %.0f s after %.0f s warm-up each: "
+                + "creates with the service standards the industry plugin provisions (%s: what the creates above ran with), then "
+                + "with every rule deleted, then with one rule matching every ticket (24x7, resolution in 8 h, warning at 75 %%). A "
+                + "create that starts clocks evaluates the rules, writes the clocks, and lowers the tenant's agenda entry after "
+                + "share-locking it (ADR 0012). The clocks each phase wrote are counted in the database.%n%n",
+                clients, seconds, warmup, String.join(", ", provisioned)));
+        md.append("| service standards | req/s | p50 ms | p99 ms | CPU ms/req | clocks written | errors |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        String[] phases = {"as provisioned", "none", "one rule, one clock a ticket"};
+        Stats[] stats = new Stats[phases.length];
+        for (int k = 0; k < phases.length; k++) {
+            if (k == 1) {
+                for (String code : provisioned) {
+                    api.send("DELETE", "/api/v1/service-standards/" + code, null, 204);
+                }
+            } else if (k == 2) {
+                api.send("PUT", "/api/v1/service-standards/bench", SlaScenario.rule("PT8H"), 201);
+            }
+            long before = count(jdbc, clocks);
+            stats[k] = measureRest(api, "create", 0, clients, warmup, seconds);
+            long wrote = count(jdbc, clocks) - before;
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.1f | %.2f | %d | %d |%n", phases[k], stats[k].throughput(),
+                    stats[k].percentileMillis(50), stats[k].percentileMillis(99), stats[k].cpuMillisPerRequest(), wrote, stats[k].errors()));
+            System.err.printf(Locale.ROOT, "[bench] create, service standards %s: %.0f/s p99 %.1f ms, %d clocks%n", phases[k],
+                    stats[k].throughput(), stats[k].percentileMillis(99), wrote);
+        }
+        md.append(String.format(Locale.ROOT, "%nAgainst no rule: %.2f× the throughput and %.2f× the CPU per create as provisioned, "
+                + "%.2f× and %.2f× with one rule.%n%n", stats[0].throughput() / stats[1].throughput(),
+                stats[0].cpuMillisPerRequest() / stats[1].cpuMillisPerRequest(), stats[2].throughput() / stats[1].throughput(),
+                stats[2].cpuMillisPerRequest() / stats[1].cpuMillisPerRequest()));
+    }
+
+    private static long count(String jdbc, String sql) throws java.sql.SQLException {
+        try (Connection c = DriverManager.getConnection(jdbc); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private Stats measureRest(KefuClient api, String op, long size, int clients, double warmup, double seconds) throws InterruptedException {
