@@ -19,7 +19,7 @@ import io.kefu.platform.tenant.persistence.TenantPersistence;
  * The platform-level agenda of the SLA sweep: per tenant, the earliest instant a clock may
  * need attention. Clock changes only ever lower it (a conditional UPDATE, so concurrent
  * transactions cannot raise it past a clock's alarm); the sweep sets it to the exact next
- * alarm after visiting the tenant ({@link ClockTables#lockAgenda}, {@link ClockTables#setAgenda}).
+ * alarm after visiting the tenant ({@link ClockTables#lockAgenda}, {@link ClockTables#settleAgenda}).
  * A tenant whose entry lies in the future costs the sweep nothing.
  */
 @ApplicationScoped

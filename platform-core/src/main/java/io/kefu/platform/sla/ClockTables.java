@@ -75,14 +75,23 @@ class ClockTables {
             return new TicketRow(t.id(), t.number(), t.subject(), t.assignee(), t.teamId(), null);
         }
 
-        /** This row after {@code entries} timeline entries were appended to it (ClockTables#append). */
+        /** This row after {@code entries} timeline entries were appended to it ({@link ClockTables#append}). */
         TicketRow after(int entries) {
-            return new TicketRow(id, number, subject, assignee, teamId, new TimelineHead(head.lastEventSeq() + entries, head.version() + 1));
+            return new TicketRow(id, number, subject, assignee, teamId, head.after(entries));
         }
     }
 
     /** A ticket's last timeline sequence number and row version as read. */
     record TimelineHead(int lastEventSeq, long version) {
+
+        /**
+         * The head after {@code entries} entries were appended in one write: numbered on from the
+         * last, the row version moved on once. What {@link ClockTables#append} writes, and what a
+         * caller writing again in the same transaction must start from.
+         */
+        TimelineHead after(int entries) {
+            return new TimelineHead(lastEventSeq + entries, version + 1);
+        }
     }
 
     /** One SLA entry for a ticket's timeline. */
@@ -251,13 +260,13 @@ class ClockTables {
 
     /**
      * The next alarm as an SQL expression, the earliest unfired warning or breach among running
-     * clocks: the earlier of the two minimums, each read from its index (LEAST alone is null when either is null on H2; PostgreSQL's skips nulls).
+     * clocks: the smaller of the two minimums, each read once from its index (MIN skips the
+     * null of an empty side on both databases, where H2's LEAST would not).
      */
     private String nextAlarmExpression() {
         String t = table("sla_clock");
-        String warn = "(select min(warn_at) from " + t + " where " + RUNNING + " and warned_at is null and warn_at < due_at)";
-        String due = "(select min(due_at) from " + t + " where " + RUNNING + " and breached_at is null)";
-        return "coalesce(least(" + warn + ", " + due + "), " + warn + ", " + due + ")";
+        return "(select min(a) from (select min(warn_at) as a from " + t + " where " + RUNNING + " and warned_at is null and warn_at < due_at"
+                + " union all select min(due_at) from " + t + " where " + RUNNING + " and breached_at is null) alarms)";
     }
 
     /**
@@ -625,7 +634,7 @@ class ClockTables {
                 + " set last_event_seq = ?, version = version + 1 where id = ? and version = ?")) {
             for (String id : ids) {
                 TimelineHead h = heads.get(id);
-                ps.setInt(1, h.lastEventSeq() + byTicket.get(id).size());
+                ps.setInt(1, h.after(byTicket.get(id).size()).lastEventSeq());
                 ps.setString(2, id);
                 ps.setLong(3, h.version());
                 ps.addBatch();
@@ -705,7 +714,7 @@ class ClockTables {
             int i = 1;
             ps.setArray(i++, connection.createArrayOf("varchar", ids.toArray()));
             ps.setArray(i++, connection.createArrayOf("int4",
-                    ids.stream().map(id -> heads.get(id).lastEventSeq() + byTicket.get(id).size()).toArray()));
+                    ids.stream().map(id -> heads.get(id).after(byTicket.get(id).size()).lastEventSeq()).toArray()));
             ps.setArray(i++, connection.createArrayOf("int8", ids.stream().map(id -> heads.get(id).version()).toArray()));
             ps.setString(i++, actor);
             for (List<?> column : List.of(entryIds, entryTickets, entrySeqs, entryTimes, entryData)) {

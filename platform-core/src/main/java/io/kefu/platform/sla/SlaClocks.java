@@ -506,9 +506,10 @@ public class SlaClocks {
     }
 
     /**
-     * Locks the agenda entry, then sets it to the next alarm (SQL: under TABLE_PER_TENANT each
-     * EntityManager would parse JPQL anew; two statements, the lock first, ClockTables#settleAgenda says why). Pending entity changes are flushed
-     * first: a breach's edits may have moved clocks.
+     * Locks the agenda entry, then sets it to the next alarm: SQL, as under TABLE_PER_TENANT each
+     * EntityManager would parse JPQL anew; two statements, the lock first
+     * ({@link ClockTables#settleAgenda} says why). Pending entity changes are flushed first: a
+     * breach's edits may have moved clocks.
      */
     private void settle() {
         data.flushIfUsed();
