@@ -72,11 +72,13 @@ final class SlaScenario {
         md.append("### Re-evaluation after a rule change\n\n");
         md.append("One tenant with N open tickets (kinds, priorities, channels and categories mixed). `PUT "
                 + "/api/v1/service-standards/bench` with a first version (24x7, resolution in 8 h, warning at 75 %) starts a clock for "
-                + "every ticket; a second version (4 h) recomputes every clock from its start. Each ticket gets an `SLA` entry on its "
-                + "timeline; the call returns when all pages (2,000 tickets per transaction) are done.\n\n");
-        md.append("| open tickets | plain scan ms | plain UPDATE ms | first rule ms | × scan | rule change ms | × scan | × UPDATE | µs/ticket "
-                + "| CPU µs/ticket: rule change | CPU µs/ticket: scan |\n"
-                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "every ticket; three more versions (4 h, 6 h, 4 h) each recompute every clock from its start. Each recomputed ticket "
+                + "gets a row of history (shown on its timeline); the call returns when all pages (2,000 tickets per transaction, two "
+                + "at once) are done. **rule change** is the best of the three changes, as the scan is its best of three; the first "
+                + "change, on a server whose compiler has not yet seen the path, is shown beside it.\n\n");
+        md.append("| open tickets | plain scan ms | plain UPDATE ms | first rule ms | × scan | first change ms | rule change ms | × scan | × UPDATE "
+                + "| µs/ticket | CPU µs/ticket: rule change | CPU µs/ticket: scan |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<String> xs = new ArrayList<>();
         double[] scanR = new double[reeval.length], changeR = new double[reeval.length], firstR = new double[reeval.length];
         for (int i = 0; i < reeval.length; i++) {
@@ -90,14 +92,32 @@ final class SlaScenario {
             }
             KefuClient admin = KefuClient.bearer(base, KefuClient.issueToken(base, code, "admin", "bench-admin-1"));
             long first = timed(() -> admin.send("PUT", "/api/v1/service-standards/bench", rule("PT8H"), 201));
-            double cpu0 = Stats.machineCpuSeconds();
-            long change = timed(() -> admin.send("PUT", "/api/v1/service-standards/bench", rule("PT4H"), 200));
-            double changeCpu = (Stats.machineCpuSeconds() - cpu0) * 1000;
+            // Three changes, each recomputing every clock (4 h, 6 h, 4 h): the first runs on a server whose
+            // compiler has not yet seen this path (its JIT threads took more CPU than the pages in a profile
+            // of 2026-12-02); the best of three is reported, as the scan reports its best of three.
+            long change = Long.MAX_VALUE;
+            long firstChange = 0;
+            double changeCpu = 0;
+            String[] targets = {"PT4H", "PT6H", "PT4H"};
+            for (int k = 0; k < targets.length; k++) {
+                String target = targets[k];
+                double cpu0 = Stats.machineCpuSeconds();
+                long took = timed(() -> admin.send("PUT", "/api/v1/service-standards/bench", rule(target), 200));
+                double cpu = (Stats.machineCpuSeconds() - cpu0) * 1000;
+                System.err.printf(Locale.ROOT, "[bench] sla re-evaluation %d: change %d (%s) %d ms%n", n, k + 1, target, took);
+                if (k == 0) {
+                    firstChange = took;
+                }
+                if (took < change) {
+                    change = took;
+                    changeCpu = cpu;
+                }
+            }
             double scanCpu;
             long scan;
             long update;
             try (Connection c = DriverManager.getConnection(jdbc)) {
-                long recomputed = count(c, "select count(*) from " + schema + ".sla_clock where rule_version = 2");
+                long recomputed = count(c, "select count(*) from " + schema + ".sla_clock where rule_version = 4 and target_iso = 'PT4H'");
                 if (recomputed != n) {
                     throw new IllegalStateException(recomputed + " of " + n + " clocks recomputed in " + schema);
                 }
@@ -113,8 +133,8 @@ final class SlaScenario {
             scanR[i] = scan;
             firstR[i] = first;
             changeR[i] = change;
-            md.append(String.format(Locale.ROOT, "| %,d | %d | %d | %d | %.1f | %d | %.1f | %.1f | %.0f | %.0f | %.1f |%n", n, scan, update, first,
-                    first / (double) Math.max(scan, 1), change, change / (double) Math.max(scan, 1), change / (double) Math.max(update, 1),
+            md.append(String.format(Locale.ROOT, "| %,d | %d | %d | %d | %.1f | %d | %d | %.1f | %.1f | %.0f | %.0f | %.1f |%n", n, scan, update, first,
+                    first / (double) Math.max(scan, 1), firstChange, change, change / (double) Math.max(scan, 1), change / (double) Math.max(update, 1),
                     change * 1000.0 / n, changeCpu * 1000.0 / n, scanCpu * 1000.0 / n));
             System.err.printf(Locale.ROOT, "[bench] sla re-evaluation %d: scan %d ms, first %d ms, change %d ms%n", n, scan, first, change);
         }

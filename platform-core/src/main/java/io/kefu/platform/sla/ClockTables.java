@@ -63,9 +63,6 @@ class ClockTables {
     @Inject
     CallerContext callers;
 
-    /** An open ticket's clock inputs with the row version its timeline entry is guarded by. */
-    record OpenTicket(ClockInputs inputs, TimelineHead head) {
-    }
 
     /** What a sweep's notifications and timeline entries need of a ticket. */
     record TicketRow(String id, String number, String subject, String assignee, String teamId, TimelineHead head) {
@@ -107,27 +104,115 @@ class ClockTables {
         return tenants.require().schemaName().value() + "." + name;
     }
 
-    /** Up to {@code limit} open tickets with ids after {@code afterId} (null: from the first), by id. */
-    List<OpenTicket> openTickets(String afterId, int limit) {
-        String sql = "select t.id, t.kind, t.category, t.priority, t.channel, t.status, t.created_at, t.resolved_at, t.first_response_at,"
-                + " c.grade, t.last_event_seq, t.version from " + table("ticket") + " t left join " + table("customer")
-                + " c on c.id = t.customer_id where t.status in (" + OPEN_STATUSES + ")" + (afterId == null ? "" : " and t.id > ?")
-                + " order by t.id fetch first " + limit + " rows only";
-        List<OpenTicket> out = new ArrayList<>(limit);
+    /**
+     * Where a re-evaluation's pages of {@code size} open tickets end, by id: page i runs from the
+     * bound before it (exclusive; none for the first) to bound i (inclusive), and one more page
+     * from the last bound to the end. One query, so that pages can be shared out among workers.
+     */
+    List<String> pageBounds(int size) {
+        String sql = "select id from (select id, row_number() over (order by id) as n from " + table("ticket")
+                + " where status in (" + OPEN_STATUSES + ")) x where mod(n, ?) = 0 order by id";
+        List<String> out = new ArrayList<>();
         try (PreparedStatement ps = connection().prepareStatement(sql)) {
+            ps.setInt(1, size);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("reading page bounds", e);
+        }
+        return out;
+    }
+
+    /**
+     * The clock inputs of the open tickets with ids in ({@code afterId}, {@code lastId}] (either
+     * null: unbounded), by id, their rows locked until the transaction ends. The lock stands for
+     * the row version a page used to move (ADR 0012, fifth amendment): a ticket change that
+     * would recompute the clocks waits for the page, and reads the clocks it wrote (see
+     * {@link SlaClocks#lockTicket}); a page that comes second reads the change. Locked in id
+     * order, as the sweep locks tickets, so the two cannot deadlock over them.
+     */
+    List<ClockInputs> lockOpenTickets(String afterId, String lastId) {
+        String sql = "select t.id, t.kind, t.category, t.priority, t.channel, t.status, t.created_at, t.resolved_at, t.first_response_at,"
+                + " c.grade from " + table("ticket") + " t left join " + table("customer") + " c on c.id = t.customer_id"
+                + " where t.status in (" + OPEN_STATUSES + ")" + (afterId == null ? "" : " and t.id > ?") + (lastId == null ? "" : " and t.id <= ?")
+                + " order by t.id " + (data.postgres() ? "for update of t" : "for update");
+        List<ClockInputs> out = new ArrayList<>();
+        try (PreparedStatement ps = connection().prepareStatement(sql)) {
+            int i = 1;
             if (afterId != null) {
-                ps.setString(1, afterId);
+                ps.setString(i++, afterId);
+            }
+            if (lastId != null) {
+                ps.setString(i, lastId);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ClockInputs in = new ClockInputs(rs.getString(1), TicketKind.valueOf(rs.getString(2)), rs.getString(3),
+                    out.add(new ClockInputs(rs.getString(1), TicketKind.valueOf(rs.getString(2)), rs.getString(3),
                             Priority.valueOf(rs.getString(4)), Channel.valueOf(rs.getString(5)), TicketStatus.valueOf(rs.getString(6)),
-                            instant(rs, 7), instant(rs, 8), instant(rs, 9), rs.getString(10));
-                    out.add(new OpenTicket(in, new TimelineHead(rs.getInt(11), rs.getLong(12))));
+                            instant(rs, 7), instant(rs, 8), instant(rs, 9), rs.getString(10)));
                 }
             }
         } catch (SQLException e) {
             throw failed("reading open tickets", e);
+        }
+        return out;
+    }
+
+    /** Locks one ticket's row until the transaction ends (at once when the transaction holds it already). */
+    void lockTicket(String ticketId) {
+        try (PreparedStatement ps = connection().prepareStatement("select id from " + table("ticket") + " where id = ? for update")) {
+            ps.setString(1, ticketId);
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            throw failed("locking a ticket", e);
+        }
+    }
+
+    /**
+     * Writes what a rule change did to each ticket's clocks ({@code sla_recompute}, shown on the
+     * ticket's timeline by {@link RecomputeHistory}): one narrow row per ticket, not a timeline
+     * entry, which would also rewrite the ticket's row to move its timeline head (ADR 0012, fifth
+     * amendment). A JDBC batch (the PostgreSQL driver sends it as multi-row INSERTs).
+     */
+    void recordRecomputes(List<Entry> entries, String actor) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection().prepareStatement("insert into " + table("sla_recompute")
+                + " (ticket_id, occurred_at, actor, data) values (?, ?, ?, ?)")) {
+            for (Entry e : entries) {
+                ps.setString(1, e.ticketId());
+                ps.setObject(2, odt(e.at()), Types.TIMESTAMP_WITH_TIMEZONE);
+                ps.setString(3, actor);
+                ps.setString(4, e.details().toString());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw failed("writing recompute history", e);
+        }
+    }
+
+    /** A recompute as recorded: when, by whom, and the SLA entry's details. */
+    record Recompute(Instant at, String actor, String data) {
+    }
+
+    /** A ticket's recomputes, oldest first. */
+    List<Recompute> recomputes(String ticketId) {
+        List<Recompute> out = new ArrayList<>();
+        try (PreparedStatement ps = connection().prepareStatement("select occurred_at, actor, data from " + table("sla_recompute")
+                + " where ticket_id = ? order by occurred_at")) {
+            ps.setString(1, ticketId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Recompute(instant(rs, 1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("reading recompute history", e);
         }
         return out;
     }
@@ -597,19 +682,12 @@ class ClockTables {
     /**
      * Appends SLA entries to the tickets' timelines, numbered after each ticket's last entry as
      * read in {@code heads}, and moves each ticket's row version on, as an entry written
-     * through the entity would. A ticket whose row version is no longer the one read was
-     * changed meanwhile: nothing is appended then, and those tickets are returned so that the
-     * caller rolls its page back and reads them again.
-     */
-    Set<String> append(List<Entry> entries, Map<String, TimelineHead> heads) {
-        return append(entries, heads, List.of());
-    }
-
-    /**
-     * {@link #append(List, Map)} with notifications written alongside (none when a ticket moved).
-     * On PostgreSQL the heads, the entries and the notifications are one statement (the sweep is
-     * bound by its round trips, ADR 0012): the entries and notifications are inserted only if
-     * every head was updated. On H2, embedded, one batch each.
+     * through the entity would; writes the notifications alongside. A ticket whose row version
+     * is no longer the one read was changed meanwhile: nothing is written then, and those
+     * tickets are returned so that the caller rolls back. On PostgreSQL the heads, the entries
+     * and the notifications are one statement (the sweep is bound by its round trips, ADR 0012):
+     * the entries and notifications are inserted only if every head was updated. On H2,
+     * embedded, one batch each.
      */
     Set<String> append(List<Entry> entries, Map<String, TimelineHead> heads, Collection<Notification> notes) {
         Map<String, List<Entry>> byTicket = new LinkedHashMap<>();

@@ -23,6 +23,9 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
+
 import io.kefu.platform.db.KefuDatabase;
 import io.kefu.platform.json.Jsons;
 import io.kefu.platform.sla.calendar.BusinessCalendar;
@@ -96,6 +99,9 @@ public class SlaClocks {
     void on(@Observes TicketChanged e) {
         Rules rules = new Rules();
         Ticket t = e.ticket();
+        if (e.change() != TicketChanged.Change.CREATED) {
+            lockTicket(t);
+        }
         switch (e.change()) {
             case CREATED, MATCHED_FIELDS -> {
                 boolean created = e.change() == TicketChanged.Change.CREATED;
@@ -111,6 +117,19 @@ public class SlaClocks {
         }
     }
 
+    /**
+     * Holds the ticket's row before its clocks are read: a rule change's page locks the rows of
+     * the tickets it recomputes and does not move their row version (ADR 0012, fifth
+     * amendment), so a ticket change that reads the clocks must wait for a page holding its
+     * ticket and then read what the page wrote, or the page would wait for it. Usually the
+     * change's own UPDATE of the ticket holds the row already. Pending changes are flushed
+     * first so that the clocks can be read back from the database ({@link #clocksOf}).
+     */
+    private void lockTicket(Ticket t) {
+        data.entityManager().flush();
+        tables.lockTicket(t.id());
+    }
+
     /** The clocks of a ticket, by target. */
     public Map<TargetKind, SlaClock> clocks(String ticketId) {
         return clocksOf(List.of(ticketId)).getOrDefault(ticketId, new EnumMap<>(TargetKind.class));
@@ -122,8 +141,9 @@ public class SlaClocks {
         if (ticketIds.isEmpty()) {
             return out;
         }
+        // Refreshed: a clock this transaction loaded before its ticket's lock may have been recomputed by a rule change since.
         for (SlaClock c : data.entityManager().createQuery("select c from SlaClock c where c.ticketId in :ids", SlaClock.class)
-                .setParameter("ids", ticketIds).getResultList()) {
+                .setParameter("ids", ticketIds).setHint(QueryHints.REFRESH, HintValues.TRUE).getResultList()) {
             out.computeIfAbsent(c.ticketId(), k -> new EnumMap<>(TargetKind.class)).put(c.target(), c);
         }
         return out;
@@ -380,64 +400,50 @@ public class SlaClocks {
     // ---- re-evaluation after a rule change ----
 
     /**
-     * Re-evaluates up to {@code size} open tickets with ids after {@code afterId} (null: from the
-     * start) under the current rules, in its own transaction and set-based (ADR 0012): one query
-     * reads the page's clock inputs, one its clocks; the rules and calendars run in memory; the
-     * changes go back in JDBC batches (timeline entries, new clocks, recomputed clocks) and the
-     * page's earliest alarm lowers the agenda once, so the sweep picks up whatever became due.
-     * Null when no tickets were left.
-     *
-     * @throws TicketsMoved when a ticket of the page changed after it was read: nothing of the
-     *                      page is kept, and the caller reads the page again
+     * Re-evaluates the open tickets with ids in ({@code afterId}, {@code lastId}] (either null:
+     * unbounded) under the current rules, in its own transaction and set-based (ADR 0012): one
+     * query reads and locks the page's tickets, one reads their clocks; the rules and calendars
+     * run in memory; the changes go back in a few statements (the history of each ticket's
+     * recompute, new clocks, recomputed clocks), and the page's earliest alarm lowers the agenda
+     * once, so the sweep picks up whatever became due. The tickets' rows are locked, not
+     * rewritten: a ticket changed meanwhile waits for the page, then recomputes from its clocks
+     * (fifth amendment). Returns how many tickets the page held.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Batch reevaluateBatch(String afterId, int size) {
-        List<ClockTables.OpenTicket> page = tables.openTickets(afterId, size);
+    public int reevaluateRange(String afterId, String lastId, String actor) {
+        List<ClockInputs> page = tables.lockOpenTickets(afterId, lastId);
         if (page.isEmpty()) {
-            return null;
+            return 0;
         }
-        String lastId = page.get(page.size() - 1).inputs().ticketId();
-        Map<String, Map<TargetKind, SlaClock>> clocks = tables.clocksOfTickets(afterId, lastId);
+        Map<String, Map<TargetKind, SlaClock>> clocks = tables.clocksOfTickets(afterId, page.get(page.size() - 1).ticketId());
         Rules rules = new Rules();
         Instant now = clock.instant();
         List<SlaClock> started = new ArrayList<>();
         List<SlaClock> recomputed = new ArrayList<>();
         List<ClockTables.Entry> entries = new ArrayList<>();
-        Map<String, ClockTables.TimelineHead> heads = new HashMap<>();
         Instant earliest = null;
-        for (ClockTables.OpenTicket t : page) {
-            String id = t.inputs().ticketId();
-            Evaluation e = evaluate(t.inputs(), clocks.computeIfAbsent(id, k -> new EnumMap<>(TargetKind.class)), now, false, rules);
+        for (ClockInputs t : page) {
+            String id = t.ticketId();
+            Evaluation e = evaluate(t, clocks.computeIfAbsent(id, k -> new EnumMap<>(TargetKind.class)), now, false, rules);
             if (e == null) {
                 continue;
             }
             started.addAll(e.started());
             e.changed().stream().filter(c -> !e.started().contains(c)).forEach(recomputed::add);
             entries.add(new ClockTables.Entry(id, now, e.details()));
-            heads.put(id, t.head());
             earliest = earlier(earliest, e.earliestAlarm());
         }
-        // The timeline first: its version-guarded UPDATE locks each changed ticket and proves it unchanged since read.
-        Set<String> moved = tables.append(entries, heads);
-        if (!moved.isEmpty()) {
-            throw new TicketsMoved(moved);
-        }
+        tables.recordRecomputes(entries, actor);
         tables.insert(started);
         tables.update(recomputed);
         agenda.lower(earliest);
-        return new Batch(page.size(), lastId);
+        return page.size();
     }
 
-    /** What one re-evaluation batch did: how many tickets, and the last id (where the next starts). */
-    public record Batch(int size, String lastId) {
-    }
-
-    /** Tickets of a re-evaluation page changed while it ran; the page rolls back and is read again. */
-    public static class TicketsMoved extends RuntimeException {
-
-        TicketsMoved(Set<String> ticketIds) {
-            super(ticketIds.size() + " ticket(s) changed while their clocks were re-evaluated, e.g. " + ticketIds.iterator().next());
-        }
+    /** Where the bound tenant's re-evaluation pages of {@code size} open tickets end (see {@link ClockTables#pageBounds}). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> pageBounds(int size) {
+        return tables.pageBounds(size);
     }
 
     static List<TicketStatus> openStatuses() {

@@ -3,17 +3,11 @@ package io.kefu.platform.sla;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -68,28 +62,14 @@ public class SlaSweep {
     public Result sweep(Instant now) {
         long start = System.nanoTime();
         List<SlaAgenda> due = agenda.due(now, TENANTS_PER_PASS);
-        Queue<SlaAgenda> queue = new ConcurrentLinkedQueue<>(due);
         LongAdder warnings = new LongAdder();
         LongAdder breaches = new LongAdder();
-        Runnable worker = () -> {
-            for (SlaAgenda entry = queue.poll(); entry != null; entry = queue.poll()) {
-                int[] fired = visitTenant(entry.tenantCode(), now);
-                warnings.add(fired[0]);
-                breaches.add(fired[1]);
-            }
-        };
-        List<CompletableFuture<Void>> others = new ArrayList<>();
-        for (int i = 1; i < Math.min(WORKERS, due.size()); i++) {
-            try {
-                others.add(CompletableFuture.runAsync(worker, workers()));
-            } catch (RejectedExecutionException | IllegalStateException e) {
-                // No executor (shutting down): this thread visits them all.
-                LOG.log(Level.FINE, "SLA sweep runs on one thread", e);
-                break;
-            }
-        }
-        worker.run();
-        others.forEach(CompletableFuture::join);
+        // visitTenant catches each tenant's failure: one tenant's trouble does not stop the others.
+        Workers.drain(WORKERS, due, this::workers, entry -> {
+            int[] fired = visitTenant(entry.tenantCode(), now);
+            warnings.add(fired[0]);
+            breaches.add(fired[1]);
+        });
         Result result = new Result(due.size(), warnings.intValue(), breaches.intValue());
         if (result.warnings() + result.breaches() > 0) {
             // Operators (and bench/sla.sh, which reads this line) see what a pass cost.
@@ -124,12 +104,7 @@ public class SlaSweep {
 
     private Executor workers() {
         if (workers == null) {
-            try {
-                // Managed: its threads carry the application's naming context and transactions.
-                workers = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
-            } catch (NamingException e) {
-                throw new IllegalStateException("no managed executor", e);
-            }
+            workers = Workers.managed();
         }
         return workers;
     }

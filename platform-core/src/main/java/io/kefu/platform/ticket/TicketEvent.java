@@ -77,6 +77,23 @@ public class TicketEvent {
         this.data = data;
     }
 
+    /**
+     * An entry kept outside {@code ticket_event} by a {@link TimelineSource}: internal, with a
+     * stable id of its own, and numbered by the timeline it is shown in.
+     */
+    public static TicketEvent kept(String id, String ticketId, Instant at, String actor, EventType type, String data) {
+        TicketEvent e = new TicketEvent(ticketId, 0, at, actor, type, Visibility.INTERNAL, null, data);
+        e.id = id;
+        return e;
+    }
+
+    /** This entry as shown after the stored entry numbered {@code seq} (a {@link #kept} one). */
+    TicketEvent after(int seq) {
+        TicketEvent e = new TicketEvent(ticketId, seq, occurredAt.toInstant(), actor, type, visibility, body, data);
+        e.id = id;
+        return e;
+    }
+
     public String id() {
         return id;
     }

@@ -64,6 +64,9 @@ public class TicketService {
     TenantPersistence data;
 
     @Inject
+    Instance<TimelineSource> timelineSources;
+
+    @Inject
     TicketNumbers numbers;
 
     @Inject
@@ -671,7 +674,11 @@ public class TicketService {
         return e;
     }
 
-    /** The timeline, oldest first; internal entries only for staff who ask for them. */
+    /**
+     * The timeline, oldest first; internal entries only for staff who ask for them, and with
+     * them the entries other features keep elsewhere ({@link TimelineSource}), each after the
+     * last stored entry not later than it.
+     */
     public List<TicketEvent> timeline(String number, boolean includeInternal) {
         Ticket t = get(number);
         String visibility = includeInternal ? "" : " and e.visibility = :public";
@@ -680,8 +687,34 @@ public class TicketService {
                 .setParameter("id", t.id());
         if (!includeInternal) {
             q.setParameter("public", TicketEvent.Visibility.PUBLIC);
+            return q.getResultList();
         }
-        return q.getResultList();
+        List<TicketEvent> kept = new ArrayList<>();
+        timelineSources.forEach(s -> kept.addAll(s.entries(t.id())));
+        return merged(q.getResultList(), kept);
+    }
+
+    /** Stored entries (by seq) with kept ones placed by time: a kept entry goes before the first stored entry later than it. */
+    static List<TicketEvent> merged(List<TicketEvent> stored, List<TicketEvent> kept) {
+        if (kept.isEmpty()) {
+            return stored;
+        }
+        List<TicketEvent> pending = new ArrayList<>(kept);
+        pending.sort(java.util.Comparator.comparing(TicketEvent::occurredAt));
+        List<TicketEvent> out = new ArrayList<>(stored.size() + pending.size());
+        int k = 0;
+        int seq = 0;
+        for (TicketEvent e : stored) {
+            while (k < pending.size() && pending.get(k).occurredAt().isBefore(e.occurredAt())) {
+                out.add(pending.get(k++).after(seq));
+            }
+            out.add(e);
+            seq = e.seq();
+        }
+        while (k < pending.size()) {
+            out.add(pending.get(k++).after(seq));
+        }
+        return out;
     }
 
     /** PostgreSQL answers equality on custom fields from its jsonb index (ADR 0006). */
