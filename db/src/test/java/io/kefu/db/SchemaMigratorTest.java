@@ -29,7 +29,7 @@ class SchemaMigratorTest {
     private static final Set<String> TENANT_TABLES = Set.of("member", "tenant_setting", "audit_event", "customer", "customer_contact",
             "team", "team_member", "team_rotation", "ticket", "ticket_event", "ticket_counter", "idempotency_key", "attachment",
             "form", "form_version", "ticket_field_value",
-            "sla_calendar", "sla_standard", "sla_standard_version", "sla_clock", "notification",
+            "sla_calendar", "sla_standard", "sla_standard_version", "sla_clock", "sla_recompute", "notification",
             "plugin_enablement", "plugin_pending_document", "category", "canned_reply", "knowledge_article", "emergency_plan", "kpi_definition",
             "saved_filter", "databasechangelog");
 

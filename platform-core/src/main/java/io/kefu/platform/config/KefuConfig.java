@@ -62,17 +62,33 @@ public final class KefuConfig {
      * schema at a time whatever this says.
      */
     public static int upgradeParallelism() {
-        return value("kefu.upgrade.parallelism", "KEFU_UPGRADE_PARALLELISM").map(v -> {
+        return wholeNumber("kefu.upgrade.parallelism", "KEFU_UPGRADE_PARALLELISM", 1, 64).orElse(4);
+    }
+
+    /**
+     * How many open tickets one transaction of a rule change's re-evaluation takes
+     * ({@code KEFU_SLA_REEVALUATION_PAGE_SIZE}, default 2,000; ADR 0012). A page holds its
+     * tickets' rows until it commits: smaller pages make an agent saving one of them wait less,
+     * larger ones cost fewer transactions. Read at start too, so that a bad value stops it.
+     */
+    public static int slaReevaluationPageSize() {
+        return wholeNumber("kefu.sla.reevaluation.page-size", "KEFU_SLA_REEVALUATION_PAGE_SIZE", 1, 100_000).orElse(2_000);
+    }
+
+    /** A whole number from {@code min} to {@code max}, or a message naming the variable. */
+    private static Optional<Integer> wholeNumber(String property, String env, int min, int max) {
+        return value(property, env).map(v -> {
             try {
                 int n = Integer.parseInt(v.trim());
-                if (n >= 1 && n <= 64) {
+                if (n >= min && n <= max) {
                     return n;
                 }
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new IllegalArgumentException("KEFU_UPGRADE_PARALLELISM must be a whole number from 1 to 64, not '" + v + "'");
-        }).orElse(4);
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s must be a whole number from %,d to %,d, not '%s'",
+                    env, min, max, v));
+        });
     }
 
     /** Largest attachment accepted, in bytes ({@code KEFU_ATTACHMENTS_MAX_BYTES}). */

@@ -14,6 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
 import io.kefu.platform.audit.AuditLog;
+import io.kefu.platform.config.KefuConfig;
 import io.kefu.platform.db.LockFailures;
 import io.kefu.platform.json.Jsons;
 import io.kefu.platform.problem.FieldError;
@@ -26,14 +27,13 @@ import io.kefu.platform.tenant.TenantContext;
  * The bound tenant's service standards as a whole: the entry point for the REST resources and
  * for the plugin host, which calls {@link #importDocument(String)} and {@link #exportDocument()}
  * at merge time. Every change to the rules re-evaluates the tenant's open tickets afterwards,
- * set-based in pages of {@value #BATCH}, each page in its own transaction, two pages at once
+ * set-based in pages ({@link KefuConfig#slaReevaluationPageSize()}), each in its own transaction, two at once
  * (ADR 0012).
  */
 @ApplicationScoped
 public class ServiceStandards {
 
     private static final Logger LOG = Logger.getLogger(ServiceStandards.class.getName());
-    static final int BATCH = 2_000;
     /** Tries of one page before a rule change gives up (each lost only to a deadlock with a ticket change or the sweep). */
     static final int ATTEMPTS = 5;
     /**
@@ -121,7 +121,7 @@ public class ServiceStandards {
         TenantCode tenant = tenants.require();
         // Pages run on other threads too: who changed the rule is taken here, once, for their history rows.
         String actor = callers.username(AuditLog.SYSTEM);
-        List<String> bounds = clocks.pageBounds(BATCH);
+        List<String> bounds = clocks.pageBounds(KefuConfig.slaReevaluationPageSize());
         List<String[]> ranges = new ArrayList<>();
         String after = null;
         for (String last : bounds) {

@@ -99,7 +99,7 @@ public class SlaClocks {
     void on(@Observes TicketChanged e) {
         Rules rules = new Rules();
         Ticket t = e.ticket();
-        if (e.change() != TicketChanged.Change.CREATED) {
+        if (readsClocks(e.change())) {
             lockTicket(t);
         }
         switch (e.change()) {
@@ -115,6 +115,14 @@ public class SlaClocks {
             case FIELDS, ASSIGNMENT, INTERNAL_NOTE, ATTACHMENT, SERVICE_STANDARD -> { }
             default -> throw new IllegalArgumentException(e.change().name());
         }
+    }
+
+    /** The changes of an existing ticket that read (and may write) its clocks; see the switch above. */
+    private static boolean readsClocks(TicketChanged.Change change) {
+        return switch (change) {
+            case MATCHED_FIELDS, STATUS, PUBLIC_REPLY, CUSTOMER_MESSAGE, CUSTOMER_CONTACT -> true;
+            default -> false;
+        };
     }
 
     /**

@@ -11,9 +11,28 @@ class KefuConfigTest {
 
     private static final String PARALLELISM = "kefu.upgrade.parallelism";
 
+    private static final String PAGE_SIZE = "kefu.sla.reevaluation.page-size";
+
     @AfterEach
     void clear() {
         System.clearProperty(PARALLELISM);
+        System.clearProperty(PAGE_SIZE);
+    }
+
+    @Test
+    void theReevaluationPageSizeDefaultsTo2000AndIsBounded() {
+        if (System.getenv("KEFU_SLA_REEVALUATION_PAGE_SIZE") == null) {
+            assertEquals(2_000, KefuConfig.slaReevaluationPageSize());
+        }
+        System.setProperty(PAGE_SIZE, "1");
+        assertEquals(1, KefuConfig.slaReevaluationPageSize());
+        System.setProperty(PAGE_SIZE, "100000");
+        assertEquals(100_000, KefuConfig.slaReevaluationPageSize());
+        for (String bad : new String[] {"0", "100001", "lots"}) {
+            System.setProperty(PAGE_SIZE, bad);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, KefuConfig::slaReevaluationPageSize, bad);
+            assertTrue(e.getMessage().contains("KEFU_SLA_REEVALUATION_PAGE_SIZE") && e.getMessage().contains("1 to 100,000"), e.getMessage());
+        }
     }
 
     @Test
