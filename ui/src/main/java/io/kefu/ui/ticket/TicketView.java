@@ -692,7 +692,11 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, A
             });
             reveal.setId("customer-reveal");
             reveal.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            customerPanel.add(reveal);
+            // Why it matters says a line of its own: in the button's label it made the side panel wider than its column.
+            Span audited = new Span(getTranslation("ticket.customer.reveal.audited"));
+            audited.setId("customer-reveal-audited");
+            audited.addClassNames(LumoUtility.Display.BLOCK, LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
+            customerPanel.add(reveal, audited);
         }
         List<JsonObject> others = desk.customerTickets(c.id(), getLocale()).stream()
                 .filter(t -> !t.getString("number").equals(number)).limit(TicketDesk.RELATED_LIMIT).toList();

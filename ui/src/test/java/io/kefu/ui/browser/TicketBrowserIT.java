@@ -95,6 +95,11 @@ class TicketBrowserIT {
             assertTrue(slaState != null && !slaState.isEmpty(), "the countdown has a state");
             assertTrue(browser.findElement(By.id("customer-name")).getText().length() > 0);
             Chromium.screenshot(browser, "ticket-en-1280.png");
+            // Nothing in the view is wider than its column: no sideways scrolling at 1280 px (the contacts
+            // button's long label once made the customer panel 20 px wider than the side column).
+            assertTrue(browser.findElements(By.id("customer-reveal")).size() == 1, "a supervisor may show the contacts");
+            assertEquals(0L, ((Number) browser.executeScript("const v = document.getElementById('ticket-view');"
+                    + " return Math.max(0, v.scrollWidth - v.clientWidth);")).longValue(), "the ticket view scrolls sideways");
 
             // Unique per run: the demo ticket may already carry an earlier run's reply.
             String typed = "<b>Not bold</b> <script>window.kefuHacked=1</script> we are on it " + System.nanoTime();
