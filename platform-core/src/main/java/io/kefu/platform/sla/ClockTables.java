@@ -131,7 +131,7 @@ class ClockTables {
      * null: unbounded), by id, their rows locked until the transaction ends. The lock stands for
      * the row version a page used to move (ADR 0012, fifth amendment): a ticket change that
      * would recompute the clocks waits for the page, and reads the clocks it wrote (see
-     * {@link SlaClocks#lockTicket}); a page that comes second reads the change. Locked in id
+     * {@code SlaClocks.heldClocks}); a page that comes second reads the change. Locked in id
      * order, as the sweep locks tickets, so the two cannot deadlock over them.
      */
     List<ClockInputs> lockOpenTickets(String afterId, String lastId) {

@@ -99,13 +99,10 @@ public class SlaClocks {
     void on(@Observes TicketChanged e) {
         Rules rules = new Rules();
         Ticket t = e.ticket();
-        if (readsClocks(e.change())) {
-            lockTicket(t);
-        }
         switch (e.change()) {
             case CREATED, MATCHED_FIELDS -> {
                 boolean created = e.change() == TicketChanged.Change.CREATED;
-                agenda.lower(save(t, evaluate(ClockInputs.of(t, grade(t.customerId())), clocks(t.id()), e.at(), created, rules), e.at(), created));
+                agenda.lower(save(t, evaluate(ClockInputs.of(t, grade(t.customerId())), created ? clocks(t.id()) : heldClocks(t), e.at(), created, rules), e.at(), created));
             }
             case STATUS -> status(t, e.from(), e.at(), rules);
             case PUBLIC_REPLY -> stop(t, e.at(), rules, TargetKind.FIRST_RESPONSE, TargetKind.NEXT_RESPONSE);
@@ -117,25 +114,20 @@ public class SlaClocks {
         }
     }
 
-    /** The changes of an existing ticket that read (and may write) its clocks; see the switch above. */
-    private static boolean readsClocks(TicketChanged.Change change) {
-        return switch (change) {
-            case MATCHED_FIELDS, STATUS, PUBLIC_REPLY, CUSTOMER_MESSAGE, CUSTOMER_CONTACT -> true;
-            default -> false;
-        };
-    }
-
     /**
      * Holds the ticket's row before its clocks are read: a rule change's page locks the rows of
      * the tickets it recomputes and does not move their row version (ADR 0012, fifth
      * amendment), so a ticket change that reads the clocks must wait for a page holding its
      * ticket and then read what the page wrote, or the page would wait for it. Usually the
      * change's own UPDATE of the ticket holds the row already. Pending changes are flushed
-     * first so that the clocks can be read back from the database ({@link #clocksOf}).
+     * first so that the clocks can be read back from the database ({@link #clocksOf}). Every
+     * change of an existing ticket reads its clocks through here; a new ticket's are read plainly
+     * (no page can hold a ticket not yet committed).
      */
-    private void lockTicket(Ticket t) {
+    private Map<TargetKind, SlaClock> heldClocks(Ticket t) {
         data.entityManager().flush();
         tables.lockTicket(t.id());
+        return clocks(t.id());
     }
 
     /** The clocks of a ticket, by target. */
@@ -246,7 +238,7 @@ public class SlaClocks {
     }
 
     private void status(Ticket t, TicketStatus from, Instant at, Rules rules) {
-        Map<TargetKind, SlaClock> clocks = clocks(t.id());
+        Map<TargetKind, SlaClock> clocks = heldClocks(t);
         if (clocks.isEmpty()) {
             return;
         }
@@ -311,7 +303,7 @@ public class SlaClocks {
     }
 
     private void stop(Ticket t, Instant at, Rules rules, TargetKind... targets) {
-        Map<TargetKind, SlaClock> clocks = clocks(t.id());
+        Map<TargetKind, SlaClock> clocks = heldClocks(t);
         if (clocks.isEmpty()) {
             return;
         }
@@ -327,7 +319,7 @@ public class SlaClocks {
     }
 
     private void customerMessage(Ticket t, Instant at, Rules rules) {
-        Map<TargetKind, SlaClock> clocks = clocks(t.id());
+        Map<TargetKind, SlaClock> clocks = heldClocks(t);
         if (clocks.isEmpty() || !t.status().isOpen()) {
             return;
         }
