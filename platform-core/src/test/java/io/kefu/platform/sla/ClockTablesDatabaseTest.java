@@ -380,6 +380,55 @@ class ClockTablesDatabaseTest {
     }
 
     /**
+     * A page reads the rows of its own range, not whole tables. Its UPDATE of the clocks, joined
+     * to the page's values, once made PostgreSQL hash the whole sla_clock table for every page (a
+     * rule change over 100,000 open tickets read it fifty times, and a tenant's stopped clocks
+     * make the table larger still); the customers' grades were a join the planner could do the
+     * same with. Counted by PostgreSQL in the page's own transaction, a page of 100 among 5,000.
+     */
+    @org.junit.jupiter.api.Test
+    void aRuleChangePageScansNoWholeTable() throws Exception {
+        open("postgresql");
+        insertAgendaEntry(START.plus(Duration.ofHours(6)));
+        int n = 5000;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(String.format("ticket-%05d", i));
+        }
+        inTransaction(em -> em.createNativeQuery("insert into " + SCHEMA + ".ticket (id, number, kind, status, priority, channel, subject,"
+                        + " subject_search, tags, created_at, created_by, updated_at, last_event_seq) select 'ticket-' || lpad(i::text, 5, '0'),"
+                        + " 'T-' || i, 'FAULT', 'IN_PROGRESS', 'NORMAL', 'PHONE', 'x', 'x', ',', ?, 'test', ?, 2 from generate_series(0, ?) i")
+                .setParameter(1, START.atOffset(ZoneOffset.UTC)).setParameter(2, START.atOffset(ZoneOffset.UTC)).setParameter(3, n - 1)
+                .executeUpdate());
+        inTransaction(em -> {
+            em.createNativeQuery("insert into " + SCHEMA + ".customer (id, customer_type, name, name_search, status, created_at, updated_at,"
+                    + " version) select 'customer-' || i, 'PERSON', 'c', 'c', 'ACTIVE', now(), now(), 0 from generate_series(0, ?) i")
+                    .setParameter(1, n - 1).executeUpdate();
+            return em.createNativeQuery("update " + SCHEMA + ".ticket set customer_id = 'customer-' || substr(id, 8)::int").executeUpdate();
+        });
+        inTransaction(em -> {
+            tables.insert(ids.stream().map(id -> SlaClock.start(id, TargetKind.RESOLUTION, resolutionOnly(1, "PT8H"), BusinessCalendar.ALWAYS,
+                    START)).toList());
+            for (String table : List.of("ticket", "sla_clock", "customer")) {
+                em.createNativeQuery("analyze " + SCHEMA + "." + table).executeUpdate();
+            }
+            return null;
+        });
+        SlaClocks v2 = clocks(START.plus(Duration.ofHours(1)), List.of(resolutionOnly(2, "PT4H")));
+
+        List<?> scanned = inTransaction(em -> {
+            v2.agenda.em = em;
+            assertEquals(100, v2.reevaluateRange(ids.get(999), ids.get(1099), "admin"));
+            return em.createNativeQuery("select relname from pg_stat_xact_user_tables where schemaname = ? and seq_scan > 0"
+                    + " and relname in ('ticket', 'sla_clock', 'customer')").setParameter(1, SCHEMA).getResultList();
+        });
+        assertEquals(List.of(), scanned, "tables read whole by a page of 100");
+        var after = inTransaction(em -> tables.clocksOfTickets(ids.get(998), ids.get(1100)));
+        assertEquals(List.of(1, 2, 2, 1), java.util.stream.Stream.of(999, 1000, 1099, 1100)
+                .map(i -> after.get(ids.get(i)).get(TargetKind.RESOLUTION).ruleVersion()).toList(), "the page's range and only it");
+    }
+
+    /**
      * A ticket change while a rule change's page holds the ticket: the change's lock
      * ({@link ClockTables#lockTicket}, taken by {@link SlaClocks} before it reads a ticket's
      * clocks) waits for the page, and then it reads the clocks the page wrote. Without the
