@@ -28,6 +28,12 @@ import java.util.Set;
  * Council's notices say such a day is worked "as a normal working day" without naming which
  * one it replaces, and Monday's hours are the normal day of most calendars (ADR 0007).
  *
+ * <p>It also places instants on a line of working time ({@link #position}, {@link #instantAt}):
+ * the working milliseconds since a fixed epoch. A difference of positions is the working time
+ * between two instants, and adding working time is adding to a position. A target in working
+ * time thus gives every clock's due position as its start's position plus a constant, which is
+ * what an index that a target change does not move needs (ADR 0012, sixth amendment).
+ *
  * <p>Instants inside a working interval are working time; an interval's end is where added
  * time stops, so a result may be the end of an interval (18:00) but never lies in non-working
  * time otherwise. Daylight-saving gaps and overlaps follow {@link ZonedDateTime#of}: a wall
@@ -42,6 +48,18 @@ public final class BusinessCalendar {
 
     /** A calendar without a single working day in this many days has none at all. */
     private static final int SEARCH_DAYS = 3 * 366;
+
+    /** Where positions count from in a calendar's own zone (24x7 counts from the Unix epoch). */
+    public static final LocalDate POSITION_EPOCH = LocalDate.of(2000, 1, 1);
+
+    /** Positions reach this many days past the epoch at most (the year 2200). */
+    private static final int POSITION_DAYS = (int) java.time.temporal.ChronoUnit.DAYS.between(POSITION_EPOCH, LocalDate.of(2200, 1, 1));
+
+    /**
+     * Working milliseconds from the epoch to the start of each day, for as many days as have
+     * been asked about: grown a decade at a time, replaced whole (readers see a complete array).
+     */
+    private volatile long[] dayStarts = {0L};
 
     private final ZoneId zone;
     private final Map<DayOfWeek, List<DayHours>> week;
@@ -222,6 +240,110 @@ public final class BusinessCalendar {
             return start.plus(Duration.ofDays(days)).plus(time);
         }
         return addWorkingTime(endOfWorkingDays(start, days), time);
+    }
+
+    /**
+     * The working time from the epoch ({@link #POSITION_EPOCH} at midnight in the calendar's zone;
+     * the Unix epoch on 24x7) to {@code at}, in whole milliseconds (a fraction is dropped). Constant
+     * outside working time; {@code position(b) - position(a)} is {@code workingTimeBetween(a, b)}
+     * for instants in whole milliseconds.
+     *
+     * @throws IllegalArgumentException before the epoch or after the year 2199
+     */
+    public long position(Instant at) {
+        if (always) {
+            return at.toEpochMilli();
+        }
+        LocalDate date = at.atZone(zone).toLocalDate();
+        int day = dayIndex(date);
+        long ms = dayStart(day);
+        for (Instant[] span : spans(date)) {
+            if (!at.isAfter(span[0])) {
+                break;
+            }
+            ms += Duration.between(span[0], at.isBefore(span[1]) ? at : span[1]).toMillis();
+        }
+        return ms;
+    }
+
+    /**
+     * The earliest instant at {@code position} on the line of working time: the inverse of
+     * {@link #position}. A position where working time stops for the night is the end of the
+     * day's last interval (18:00), as {@link #addWorkingTime} ends there; positions at or before
+     * zero give the epoch.
+     *
+     * @throws IllegalArgumentException beyond the year 2199
+     */
+    public Instant instantAt(long position) {
+        if (always) {
+            return Instant.ofEpochMilli(position);
+        }
+        if (position <= 0) {
+            return POSITION_EPOCH.atStartOfDay(zone).toInstant();
+        }
+        long[] starts = dayStarts;
+        while (starts[starts.length - 1] < position) {
+            if (starts.length > POSITION_DAYS) {
+                throw new IllegalArgumentException("working-time position beyond the year 2199: " + position);
+            }
+            starts = grow(starts.length + 3_653);
+        }
+        // The last day that starts before the position holds it (within its working time or at its end).
+        int lo = 0;
+        int hi = starts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] < position) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        long remaining = position - starts[lo];
+        for (Instant[] span : spans(POSITION_EPOCH.plusDays(lo))) {
+            long length = Duration.between(span[0], span[1]).toMillis();
+            if (remaining <= length) {
+                return span[0].plusMillis(remaining);
+            }
+            remaining -= length;
+        }
+        throw new IllegalStateException("working-time position " + position + " not within its day " + POSITION_EPOCH.plusDays(lo));
+    }
+
+    private static int dayIndex(LocalDate date) {
+        long day = java.time.temporal.ChronoUnit.DAYS.between(POSITION_EPOCH, date);
+        if (day < 0 || day >= POSITION_DAYS) {
+            throw new IllegalArgumentException("outside the working-time line (2000 to 2199): " + date);
+        }
+        return (int) day;
+    }
+
+    /** Working milliseconds from the epoch to the start of day {@code day}. */
+    private long dayStart(int day) {
+        long[] starts = dayStarts;
+        if (day >= starts.length) {
+            starts = grow(day + 3_653);
+        }
+        return starts[day];
+    }
+
+    /** The day starts through {@code length} days (at most to the last day of the line), computed once and kept. */
+    private synchronized long[] grow(int length) {
+        long[] starts = dayStarts;
+        int target = Math.min(length, POSITION_DAYS + 1);
+        if (starts.length >= target) {
+            return starts;
+        }
+        long[] grown = java.util.Arrays.copyOf(starts, target);
+        for (int day = starts.length; day < target; day++) {
+            long worked = 0;
+            for (Instant[] span : spans(POSITION_EPOCH.plusDays(day - 1L))) {
+                worked += Duration.between(span[0], span[1]).toMillis();
+            }
+            grown[day] = grown[day - 1] + worked;
+        }
+        dayStarts = grown;
+        return grown;
     }
 
     /** Is {@code at} inside a working interval (its start included, its end not)? */

@@ -231,4 +231,83 @@ class BusinessCalendarTest {
             assertEquals(n, working);
         }
     }
+
+    // ---- the line of working time (positions) ----
+
+    /** A random instant in whole milliseconds: positions count whole milliseconds. */
+    static Instant randomMilliInstant(Random r) {
+        return randomInstant(r).plusMillis(r.nextInt(1_000));
+    }
+
+    @Test
+    void positionsOfKnownDays() {
+        BusinessCalendar c = cnOffice();
+        assertEquals(0, c.position(LocalDate.of(2000, 1, 1).atStartOfDay(SHANGHAI).toInstant()));
+        assertEquals(Duration.ofHours(8).toMillis(), c.position(shanghai("2026-09-30T18:00")) - c.position(shanghai("2026-09-30T09:00")),
+                "a day of 9:00-12:00 and 13:00-18:00");
+        assertEquals(c.position(shanghai("2026-09-30T18:00")), c.position(shanghai("2026-10-08T08:59:59.999")),
+                "the night and the National Day holidays do not move the line");
+        assertEquals(shanghai("2026-09-30T18:00"), c.instantAt(c.position(shanghai("2026-10-08T09:00"))),
+                "the earliest instant of a position is where working time stopped");
+        assertEquals(shanghai("2026-10-08T09:00:00.001"), c.instantAt(c.position(shanghai("2026-10-08T09:00")) + 1));
+        assertEquals(1_796_000_000_123L, BusinessCalendar.ALWAYS.position(Instant.ofEpochMilli(1_796_000_000_123L)), "24x7: epoch milliseconds");
+        assertThrows(IllegalArgumentException.class, () -> c.position(shanghai("1999-12-31T23:00")));
+        assertThrows(IllegalArgumentException.class, () -> c.position(shanghai("2200-01-01T10:00")));
+        assertThrows(IllegalArgumentException.class, () -> c.instantAt(Long.MAX_VALUE));
+    }
+
+    @Test
+    void positionsDifferByTheWorkingTimeBetween() {
+        Random r = new Random(2026120301L);
+        for (BusinessCalendar c : CALENDARS) {
+            for (int i = 0; i < 2_000; i++) {
+                Instant a = randomMilliInstant(r);
+                Instant b = a.plusMillis((long) (r.nextDouble() * 40 * 86_400_000L));
+                assertEquals(c.workingTimeBetween(a, b).toMillis(), c.position(b) - c.position(a), () -> "from " + a + " to " + b);
+            }
+        }
+    }
+
+    @Test
+    void addingWorkingTimeIsAddingToThePosition() {
+        Random r = new Random(2026120302L);
+        for (BusinessCalendar c : CALENDARS) {
+            for (int i = 0; i < 2_000; i++) {
+                Instant s = randomMilliInstant(r);
+                Duration d = randomDuration(r);
+                assertEquals(c.addWorkingTime(s, d), c.instantAt(c.position(s) + d.toMillis()), () -> "from " + s + " plus " + d);
+            }
+        }
+    }
+
+    @Test
+    void instantAtIsTheEarliestInstantAtItsPosition() {
+        Random r = new Random(2026120303L);
+        for (BusinessCalendar c : CALENDARS) {
+            long from = c.position(randomInstant(new Random(1L)).minus(Duration.ofDays(30)));
+            for (int i = 0; i < 2_000; i++) {
+                long p = from + (long) (r.nextDouble() * 200 * 86_400_000L);
+                Instant t = c.instantAt(p);
+                assertEquals(p, c.position(t), () -> "position " + p + " at " + t);
+                assertTrue(c.position(t.minusMillis(1)) < p, () -> "an earlier instant at position " + p + " than " + t);
+            }
+        }
+    }
+
+    @Test
+    void theLineIsTheSameWhicheverDayIsAskedFirst() {
+        // The day table grows on demand; a calendar asked about 2026 first and one asked about
+        // 2180 first agree.
+        BusinessCalendar a = berlinShifts();
+        BusinessCalendar b = berlinShifts();
+        Instant late = LocalDateTime.parse("2180-03-26T12:00").atZone(BERLIN).toInstant();
+        Instant now = LocalDateTime.parse("2026-03-29T12:00").atZone(BERLIN).toInstant();
+        long lateB = b.position(late);
+        Instant lateAt = b.instantAt(lateB);
+        assertEquals(a.position(now), b.position(now));
+        assertEquals(lateB, a.position(late));
+        assertEquals(lateAt, a.instantAt(lateB));
+        // A Sunday of the DST change: 12:00 is not working time, the line stopped at 04:00 (CEST).
+        assertEquals(LocalDateTime.parse("2180-03-26T04:00").atZone(BERLIN).toInstant(), lateAt);
+    }
 }
