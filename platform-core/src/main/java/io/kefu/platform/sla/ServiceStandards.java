@@ -122,25 +122,29 @@ public class ServiceStandards {
         // Pages run on other threads too: who changed the rule is taken here, once, for their history rows.
         String actor = callers.username(AuditLog.SYSTEM);
         List<String> bounds = clocks.pageBounds(KefuConfig.slaReevaluationPageSize());
-        List<String[]> ranges = new ArrayList<>();
+        List<Range> ranges = new ArrayList<>();
         String after = null;
         for (String last : bounds) {
-            ranges.add(new String[] {after, last});
+            ranges.add(new Range(after, last));
             after = last;
         }
-        ranges.add(new String[] {after, null});
+        ranges.add(new Range(after, null));
         LongAdder seen = new LongAdder();
         // Bound on each worker's thread (the same tenant again on this one).
-        Workers.drain(WORKERS, ranges, this::workers, r -> tenants.run(tenant, () -> seen.add(page(r[0], r[1], actor))));
+        Workers.drain(WORKERS, ranges, this::workers, r -> tenants.run(tenant, () -> seen.add(page(r, actor))));
         int tickets = seen.intValue();
         LOG.info(() -> "Re-evaluated " + tickets + " open tickets in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         return tickets;
     }
 
-    private int page(String after, String last, String actor) {
+    /** A page of open tickets by id: after {@code after} (none: from the first) up to {@code last} (none: to the end). */
+    private record Range(String after, String last) {
+    }
+
+    private int page(Range range, String actor) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return clocks.reevaluateRange(after, last, actor);
+                return clocks.reevaluateRange(range.after(), range.last(), actor);
             } catch (RuntimeException e) {
                 // A page's set-based UPDATE of the clocks takes their rows in the database's join
                 // order; against a ticket change or a sweep the database may pick it as a
