@@ -106,6 +106,7 @@ public class UserMenu extends Composite<HorizontalLayout> implements LocaleChang
         this.user = user;
         this.profile = profile;
         avatar.setName(profile.displayName());
+        avatar.setAbbreviation(Initials.of(profile.displayName()));
         openerName.setText(profile.displayName());
         name.setText(profile.displayName());
         tenant.setText(profile.tenantName() + " (" + profile.tenantCode().value() + ")");

@@ -155,6 +155,8 @@ class MainLayoutTest extends AbstractViewTest {
         assertEquals("客服 Kefu", text("app-name"));
         assertEquals("顺丰示例", text("header-tenant"));
         assertEquals("王小明", text("user-menu-name"));
+        assertEquals("王", _find(com.vaadin.flow.component.avatar.Avatar.class).get(0).getAbbreviation(),
+                "the avatar shows the surname, not the first character of every word");
         assertEquals("王小明", text("header-user"));
         assertEquals("Supervisor", text("header-role"));
         assertEquals("顺丰示例 (sf-demo)", text("user-menu-tenant"));
