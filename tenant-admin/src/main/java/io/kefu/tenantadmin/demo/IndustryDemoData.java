@@ -23,6 +23,9 @@ import io.kefu.platform.json.Jsons;
 import io.kefu.platform.plugin.LoadedPlugin;
 import io.kefu.platform.problem.KefuException;
 import io.kefu.platform.security.CallerContext;
+import io.kefu.platform.team.AssignmentStrategy;
+import io.kefu.platform.team.TeamRequests;
+import io.kefu.platform.team.Teams;
 import io.kefu.platform.tenant.TenantCode;
 import io.kefu.platform.tenant.TenantContext;
 import io.kefu.platform.ticket.Channel;
@@ -55,6 +58,9 @@ public class IndustryDemoData {
 
     @Inject
     CallerContext callers;
+
+    @Inject
+    Teams teams;
 
     /** Returns the number of customers and tickets created. */
     public int[] load(TenantCode tenant, LoadedPlugin plugin, String adminUsername, String agentUsername) {
@@ -131,6 +137,21 @@ public class IndustryDemoData {
             b.add("complaint", Jsons.createObjectBuilder().add("rootCause", d.getString("category", "other")));
         }
         return b.build();
+    }
+
+    /** The demo's team code; its name is in both languages, as the demo tenants' names are. */
+    static final String TEAM = "front-line";
+
+    /**
+     * A team of the given members, so that a demo supervisor's team board and the "my teams'"
+     * queue show work instead of "you are not a member of any team".
+     */
+    public void team(TenantCode tenant, String adminUsername, List<String> members) {
+        try (TenantContext.Binding t = tenants.bind(tenant);
+             CallerContext.Binding c = callers.actAs(new Caller.TenantUser(tenant, adminUsername, Role.TENANT_ADMIN))) {
+            teams.create(new TeamRequests.New(TEAM, "一线客服 Front line", "演示班组 / The demo's team", AssignmentStrategy.MANUAL));
+            members.forEach(m -> teams.addMember(TEAM, m));
+        }
     }
 
     private void moveTo(String number, TicketStatus target, String agent) {

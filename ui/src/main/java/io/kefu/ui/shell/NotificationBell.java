@@ -162,8 +162,10 @@ public class NotificationBell extends Composite<HorizontalLayout> implements Loc
         when.addClassNames(LumoUtility.TextColor.TERTIARY, LumoUtility.FontSize.XSMALL);
         Div row = new Div(what, subject, when);
         row.setId("notification-" + item.id());
+        // Full width with its padding inside it: a content-box row was its padding wider than the
+        // list, which then scrolled sideways.
         row.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.SMALL,
-                LumoUtility.BorderRadius.MEDIUM, LumoUtility.Width.FULL);
+                LumoUtility.BorderRadius.MEDIUM, LumoUtility.Width.FULL, LumoUtility.BoxSizing.BORDER);
         if (!item.read()) {
             row.addClassNames(LumoUtility.Background.PRIMARY_10);
         }

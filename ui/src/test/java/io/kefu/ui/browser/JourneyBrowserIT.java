@@ -50,6 +50,12 @@ class JourneyBrowserIT {
     }
 
     @Test
+    void theDemoSupervisorAndAgentAreATeam_soTheTeamBoardShowsWork() throws Exception {
+        String members = api("GET", "/api/v1/teams/front-line", "supervisor", null, 200, "\"members\"\\s*:\\s*(\\[.*?\\])");
+        assertTrue(members.contains("\"supervisor\"") && members.contains("\"agent\""), members);
+    }
+
+    @Test
     void anAgentFindsATicketInTheQueue_repliesAndResolvesIt_whileASupervisorWatchesItChangeLive() throws Exception {
         String token = "journey" + System.nanoTime();
         String subject = "宽带掉线 " + token;

@@ -98,6 +98,8 @@ class LiveShellBrowserIT {
 
             browser.findElement(By.id("notifications")).click();
             WebElement newest = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#notifications-list [role=link]")));
+            assertEquals(0L, ((Number) js.executeScript("const l = document.getElementById('notifications-list');"
+                    + " return l.scrollWidth - l.clientWidth")).longValue(), "the notifications list does not scroll sideways");
             assertTrue(newest.getText().matches("(?s).*KF-2026-00000[12] missed its first response target.*"), newest.getText());
             Chromium.screenshot(browser, "shell-notifications.png");
             String opened = newest.getText().substring(0, "KF-2026-000001".length());
