@@ -104,8 +104,8 @@ public class DemoTenants {
         identities.createUser(code, new Username("agent"), PASSWORD.toCharArray(), Role.AGENT, "李客服 Li (agent)",
                 new EmailAddress("agent@" + code.value() + ".kefu.local"));
         tenantContext.run(code, () -> settings.set(SettingKey.DISPLAY_NAME, name, "system"));
-        int[] loaded = demoData.load(code, plugin, "admin", "agent");
-        demoData.team(code, "admin", List.of("supervisor", "agent"));
+        String team = demoData.team(code, "admin", List.of("supervisor", "agent"));
+        int[] loaded = demoData.load(code, plugin, "admin", "agent", team);
         LOG.info("Created demo tenant '" + code + "' (plugin " + plugin.id() + ", " + loaded[0] + " customers, " + loaded[1]
                 + " tickets; users admin, supervisor, agent; password " + PASSWORD + ")");
     }
@@ -118,8 +118,8 @@ public class DemoTenants {
                 new EmailAddress("agent@demo.kefu.local"));
         tenantContext.run(code, () -> settings.set(SettingKey.DISPLAY_NAME, "Kefu 演示公司 Demo Co.", "system"));
         // The tenant the README sends people to first: its queues should not be empty.
-        int[] loaded = demoData.load(code, generalDemo(), "the general demo", "admin", "agent");
-        demoData.team(code, "admin", List.of("supervisor", "agent"));
+        String team = demoData.team(code, "admin", List.of("supervisor", "agent"));
+        int[] loaded = demoData.load(code, generalDemo(), "the general demo", "admin", "agent", team);
         LOG.info("Created demo tenant '" + CODE + "' (" + loaded[0] + " customers, " + loaded[1]
                 + " tickets; users admin, supervisor, agent; password " + PASSWORD + ")");
     }

@@ -63,19 +63,19 @@ public class IndustryDemoData {
     Teams teams;
 
     /** Returns the number of customers and tickets created. */
-    public int[] load(TenantCode tenant, LoadedPlugin plugin, String adminUsername, String agentUsername) {
+    public int[] load(TenantCode tenant, LoadedPlugin plugin, String adminUsername, String agentUsername, String team) {
         String text = PluginDocument.DEMO.read(plugin.plugin()).orElse(null);
         if (text == null) {
             return new int[]{0, 0};
         }
-        return load(tenant, text, "plugin " + plugin.id(), adminUsername, agentUsername);
+        return load(tenant, text, "plugin " + plugin.id(), adminUsername, agentUsername, team);
     }
 
     /**
      * Loads a demo document ({@code customers} and {@code tickets}, the shape of a plugin's
      * {@code demo.json}); {@code source} names it in the log.
      */
-    public int[] load(TenantCode tenant, String text, String source, String adminUsername, String agentUsername) {
+    public int[] load(TenantCode tenant, String text, String source, String adminUsername, String agentUsername, String team) {
         JsonObject demo;
         try (JsonReader r = Jsons.createReader(new StringReader(text))) {
             demo = r.readObject();
@@ -101,7 +101,7 @@ public class IndustryDemoData {
                 JsonObject d = v.asJsonObject();
                 TicketStatus target = TicketStatus.valueOf(d.getString("status", "NEW"));
                 try {
-                    Ticket created = tickets.create(body(d, customerIds, target), null, Channel.PHONE).ticket();
+                    Ticket created = tickets.create(body(d, customerIds, target, team), null, Channel.PHONE).ticket();
                     ticketCount++;
                     moveTo(created.number(), target, agentUsername);
                 } catch (KefuException e) {
@@ -117,9 +117,12 @@ public class IndustryDemoData {
         return new int[]{customerIds.size(), ticketCount};
     }
 
-    private static JsonObject body(JsonObject d, Map<String, String> customerIds, TicketStatus target) {
+    private static JsonObject body(JsonObject d, Map<String, String> customerIds, TicketStatus target, String team) {
         JsonObjectBuilder b = Jsons.createObjectBuilder().add("kind", d.getString("kind")).add("subject", d.getString("subject"))
                 .add("priority", d.getString("priority", "NORMAL")).add("channel", d.getString("channel", "PHONE"));
+        if (team != null) {
+            b.add("team", team);
+        }
         for (String member : List.of("description", "category")) {
             if (d.containsKey(member) && !d.isNull(member)) {
                 b.add(member, d.getString(member));
@@ -144,14 +147,16 @@ public class IndustryDemoData {
 
     /**
      * A team of the given members, so that a demo supervisor's team board and the "my teams'"
-     * queue show work instead of "you are not a member of any team".
+     * queue show work instead of "you are not a member of any team"; its code, for the demo's
+     * tickets ({@link #load}).
      */
-    public void team(TenantCode tenant, String adminUsername, List<String> members) {
+    public String team(TenantCode tenant, String adminUsername, List<String> members) {
         try (TenantContext.Binding t = tenants.bind(tenant);
              CallerContext.Binding c = callers.actAs(new Caller.TenantUser(tenant, adminUsername, Role.TENANT_ADMIN))) {
             teams.create(new TeamRequests.New(TEAM, "一线客服 Front line", "演示班组 / The demo's team", AssignmentStrategy.MANUAL));
             members.forEach(m -> teams.addMember(TEAM, m));
         }
+        return TEAM;
     }
 
     private void moveTo(String number, TicketStatus target, String agent) {

@@ -53,6 +53,9 @@ class JourneyBrowserIT {
     void theDemoSupervisorAndAgentAreATeam_soTheTeamBoardShowsWork() throws Exception {
         String members = api("GET", "/api/v1/teams/front-line", "supervisor", null, 200, "\"members\"\\s*:\\s*(\\[.*?\\])");
         assertTrue(members.contains("\"supervisor\"") && members.contains("\"agent\""), members);
+        // The demo's tickets are the team's, so its board's lists of unassigned and at-risk tickets have them too.
+        assertTrue(api("GET", "/api/v1/tickets?team=front-line&status=NEW", "supervisor", null, 200,
+                "\"number\"\\s*:\\s*\"([^\"]+)\"") != null, "the team's unassigned demo tickets");
     }
 
     @Test
