@@ -75,6 +75,17 @@ public final class KefuConfig {
         return wholeNumber("kefu.sla.reevaluation.page-size", "KEFU_SLA_REEVALUATION_PAGE_SIZE", 1, 100_000).orElse(2_000);
     }
 
+    /**
+     * How long a rule change's re-evaluation may go without finishing a page before the sweep's
+     * node takes it over and runs it again ({@code KEFU_SLA_REEVALUATION_LEASE_SECONDS}, default
+     * 120; ADR 0012, seventh amendment). A run pushes it on after every page, so only a run whose
+     * node died or whose page failed outlives it. Read at start too, so that a bad value stops it.
+     */
+    public static java.time.Duration slaReevaluationLease() {
+        return java.time.Duration.ofSeconds(wholeNumber("kefu.sla.reevaluation.lease-seconds", "KEFU_SLA_REEVALUATION_LEASE_SECONDS", 2, 86_400)
+                .orElse(120));
+    }
+
     /** A whole number from {@code min} to {@code max}, or a message naming the variable. */
     private static Optional<Integer> wholeNumber(String property, String env, int min, int max) {
         return value(property, env).map(v -> {

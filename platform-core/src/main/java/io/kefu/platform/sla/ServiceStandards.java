@@ -1,10 +1,16 @@
 package io.kefu.platform.sla;
 
 import java.io.StringReader;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +34,9 @@ import io.kefu.platform.tenant.TenantContext;
  * for the plugin host, which calls {@link #importDocument(String)} and {@link #exportDocument()}
  * at merge time. Every change to the rules re-evaluates the tenant's open tickets afterwards,
  * set-based in pages ({@link KefuConfig#slaReevaluationPageSize()}), each in its own transaction, two at once
- * (ADR 0012).
+ * (ADR 0012). The re-evaluation is requested in the agenda before the change: a run cut short
+ * (its node died, a page failed) is finished by the sweep's node once the request's lease runs
+ * out ({@link #resumeCutShort}; ADR 0012, seventh amendment).
  */
 @ApplicationScoped
 public class ServiceStandards {
@@ -42,6 +50,8 @@ public class ServiceStandards {
      * evaluation and the database's writes), more would queue for them.
      */
     static final int WORKERS = 2;
+    /** Cut-short re-evaluations taken over per sweep pass; more wait for the next pass. */
+    static final int RESUMED_PER_CALL = 4;
 
     @Inject
     StandardsStore store;
@@ -51,6 +61,11 @@ public class ServiceStandards {
 
     @Inject
     TenantContext tenants;
+
+    @Inject
+    Agenda agenda;
+
+    Clock clock = Clock.systemUTC();
 
     @Inject
     CallerContext callers;
@@ -75,9 +90,7 @@ public class ServiceStandards {
     }
 
     public StandardsDocument.Contents importDocument(JsonObject doc) {
-        StandardsDocument.Contents saved = store.importDocument(doc);
-        reevaluateOpenTickets();
-        return saved;
+        return changing(() -> store.importDocument(doc), saved -> true);
     }
 
     /** The tenant's calendars and service standards in the interchange format. */
@@ -86,37 +99,93 @@ public class ServiceStandards {
     }
 
     public StandardsStore.Saved put(String code, JsonObject body) {
-        StandardsStore.Saved saved = store.put(code, body);
-        reevaluateOpenTickets();
-        return saved;
+        return changing(() -> store.put(code, body), saved -> true);
     }
 
     public void delete(String code) {
-        store.delete(code);
-        reevaluateOpenTickets();
+        changing(() -> {
+            store.delete(code);
+            return code;
+        }, deleted -> true);
     }
 
     public List<ServiceStandard> reorder(List<String> codes) {
-        List<ServiceStandard> ordered = store.reorder(codes);
-        reevaluateOpenTickets();
-        return ordered;
+        return changing(() -> store.reorder(codes), ordered -> true);
     }
 
-    /** A calendar's change moves the due times of the clocks that count in it. */
+    /** A calendar's change moves the due times of the clocks that count in it; a new calendar has none yet. */
     public StandardsStore.Saved putCalendar(String code, JsonObject body) {
-        StandardsStore.Saved saved = store.putCalendar(code, body);
-        if (!saved.created()) {
-            reevaluateOpenTickets();
-        }
-        return saved;
+        return changing(() -> store.putCalendar(code, body), saved -> !saved.created());
     }
 
     /**
-     * Gives every open ticket of the tenant the rule that now matches it; returns how many were
-     * looked at. The pages are cut first (one query), then {@link #WORKERS} threads take them
-     * from one queue, each page in its own transaction.
+     * Makes a change of the rules or calendars, then re-evaluates the open tickets if
+     * {@code reevaluates} says the change needs it. The request for the re-evaluation is
+     * committed before the change, so that no committed change lacks one; it is withdrawn when
+     * the change fails or needs none.
      */
-    public int reevaluateOpenTickets() {
+    private <T> T changing(Supplier<T> change, Predicate<T> reevaluates) {
+        Agenda.Reevaluation request = agenda.requestReevaluation(clock.instant(), KefuConfig.slaReevaluationLease());
+        T result;
+        try {
+            result = change.get();
+        } catch (RuntimeException e) {
+            try {
+                agenda.withdraw(request);
+            } catch (RuntimeException again) {
+                // The request stays: the sweep re-evaluates unchanged rules, which changes nothing.
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+        if (reevaluates.test(result)) {
+            reevaluate(request.token());
+        } else {
+            agenda.withdraw(request);
+        }
+        return result;
+    }
+
+    /**
+     * Finishes the re-evaluations of tenants whose request is due at {@code now}: cut short, or
+     * never run. Each is taken over (its lease moved on, so another node's sweep leaves it) and
+     * run on the container's executor, not on the caller's thread: the sweep that calls this
+     * must not wait for a tenant's whole re-evaluation. Returns the runs started, each
+     * completing with the tickets it looked at.
+     */
+    public List<CompletableFuture<Integer>> resumeCutShort(Instant now) {
+        List<CompletableFuture<Integer>> runs = new ArrayList<>();
+        for (String tenant : agenda.reevaluationsDue(now, RESUMED_PER_CALL)) {
+            TenantCode code = new TenantCode(tenant);
+            String[] token = new String[1];
+            tenants.run(code, () -> token[0] = agenda.claimReevaluation(now, KefuConfig.slaReevaluationLease()));
+            if (token[0] == null) {
+                continue;
+            }
+            LOG.info(() -> "Re-evaluating the open tickets of tenant " + tenant + ": the re-evaluation after its last rule change was cut short");
+            int[] seen = new int[1];
+            runs.add(CompletableFuture.runAsync(() -> tenants.run(code, () -> seen[0] = reevaluate(token[0])), workers())
+                    .thenApply(done -> seen[0])
+                    .whenComplete((n, failure) -> {
+                        if (failure != null) {
+                            LOG.log(Level.WARNING, "Re-evaluation of tenant " + tenant + " failed again; the sweep retries it when its lease runs out",
+                                    failure);
+                        }
+                    }));
+        }
+        return runs;
+    }
+
+    /**
+     * Gives every open ticket of the tenant the rule that now matches it, for the re-evaluation
+     * request {@code token}; returns how many were looked at. The pages are cut first (one
+     * query), then {@link #WORKERS} threads take them from one queue, each page in its own
+     * transaction, each keeping the request's lease alive. When all are done the request is
+     * cleared, unless a later change has made its own meanwhile. A page already re-evaluated by
+     * an earlier run finds its tickets current and writes nothing, so a run cut short is
+     * finished by running it again.
+     */
+    public int reevaluate(String token) {
         long start = System.nanoTime();
         TenantCode tenant = tenants.require();
         // Pages run on other threads too: who changed the rule is taken here, once, for their history rows.
@@ -131,7 +200,11 @@ public class ServiceStandards {
         ranges.add(new Range(after, null));
         LongAdder seen = new LongAdder();
         // Bound on each worker's thread (the same tenant again on this one).
-        Workers.drain(WORKERS, ranges, this::workers, r -> tenants.run(tenant, () -> seen.add(page(r, actor))));
+        Workers.drain(WORKERS, ranges, this::workers, r -> tenants.run(tenant, () -> {
+            seen.add(page(r, actor));
+            agenda.holdReevaluation(token, clock.instant(), KefuConfig.slaReevaluationLease());
+        }));
+        agenda.completeReevaluation(token);
         int tickets = seen.intValue();
         LOG.info(() -> "Re-evaluated " + tickets + " open tickets in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         return tickets;

@@ -31,7 +31,8 @@ import io.kefu.platform.config.KefuConfig;
  * holds the {@value #JOB} lease in the platform schema, renewed each tick for three periods.
  * When the holder dies its lease runs out and the next tick of a survivor takes it over. The
  * database guards each warning and breach as well, so even two sweeping nodes (a holder that
- * stalled past its lease) fire each exactly once.
+ * stalled past its lease) fire each exactly once. The sweeping node also finishes rule changes
+ * whose re-evaluation was cut short ({@link ServiceStandards#resumeCutShort}).
  */
 @Startup
 @Singleton
@@ -48,6 +49,9 @@ public class SlaScheduler {
 
     @Inject
     SlaSweep sweep;
+
+    @Inject
+    ServiceStandards standards;
 
     private ScheduledFuture<?> schedule;
     private Duration lease;
@@ -82,6 +86,8 @@ public class SlaScheduler {
             }
             if (held) {
                 sweep.sweep(now);
+                // Rule changes whose re-evaluation was cut short: taken over here, run in the background.
+                standards.resumeCutShort(now);
             }
         } catch (RuntimeException e) {
             // A failed tick must not cancel the schedule; the next one retries.

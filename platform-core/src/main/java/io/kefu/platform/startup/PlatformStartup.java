@@ -61,6 +61,7 @@ public class PlatformStartup {
             LOG.info("Kefu starting on " + describeDatabase() + ", data in " + KefuConfig.dataDir());
             // Settings read only later (at a rule change) are checked now: a bad value stops start-up, naming it.
             KefuConfig.slaReevaluationPageSize();
+            KefuConfig.slaReevaluationLease();
             schemas.migratePlatform();
             identities.ensureOperator();
             List<Tenant> toUpgrade = tenants.all().stream().filter(t -> t.status() != TenantStatus.PROVISIONING).toList();

@@ -12,11 +12,27 @@ class KefuConfigTest {
     private static final String PARALLELISM = "kefu.upgrade.parallelism";
 
     private static final String PAGE_SIZE = "kefu.sla.reevaluation.page-size";
+    private static final String LEASE = "kefu.sla.reevaluation.lease-seconds";
 
     @AfterEach
     void clear() {
         System.clearProperty(PARALLELISM);
         System.clearProperty(PAGE_SIZE);
+        System.clearProperty(LEASE);
+    }
+
+    @Test
+    void theReevaluationLeaseDefaultsToTwoMinutesAndIsBounded() {
+        if (System.getenv("KEFU_SLA_REEVALUATION_LEASE_SECONDS") == null) {
+            assertEquals(java.time.Duration.ofMinutes(2), KefuConfig.slaReevaluationLease());
+        }
+        System.setProperty(LEASE, "4");
+        assertEquals(java.time.Duration.ofSeconds(4), KefuConfig.slaReevaluationLease());
+        for (String bad : new String[] {"1", "86401", "soon"}) {
+            System.setProperty(LEASE, bad);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, KefuConfig::slaReevaluationLease, bad);
+            assertTrue(e.getMessage().contains("KEFU_SLA_REEVALUATION_LEASE_SECONDS"), e.getMessage());
+        }
     }
 
     @Test

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.kefu.platform.tenant.TenantCode;
 import io.kefu.platform.tenant.TenantContext;
+import io.kefu.platform.testing.MutableClock;
 import io.kefu.plugin.api.KefuPlugin;
 import io.kefu.plugin.api.Label;
 import io.kefu.plugin.api.PluginDescriptor;
@@ -25,27 +24,12 @@ class PluginHooksTest {
 
     private final PluginHooks hooks = new PluginHooks();
     private final HookHealth health = new HookHealth();
-    private Instant now = Instant.parse("2026-12-01T10:00:00Z");
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private TenantContext.Binding binding;
 
     @BeforeEach
     void setUp() {
-        health.clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
+        health.clock = clock;
         hooks.health = health;
         hooks.tenants = new TenantContext();
         hooks.schemas = new PluginSchemas();
@@ -110,7 +94,7 @@ class PluginHooksTest {
         assertEquals(HookHealth.FAILURES, calls.get(), "a degraded plugin's hooks are skipped");
         assertTrue(health.mayCall("flaky", "other"), "another tenant is not affected");
 
-        now = now.plus(HookHealth.COOL_DOWN).plusSeconds(1);
+        clock.advance(HookHealth.COOL_DOWN.plusSeconds(1));
         assertEquals(Optional.of("ok"), hooks.call(flaky, "onCreate", "en", (h, ctx) -> "ok"));
         assertTrue(health.degradedTenants("flaky").isEmpty());
     }
@@ -128,7 +112,7 @@ class PluginHooksTest {
     void failuresSpreadBeyondTheWindowDoNotDegrade() {
         for (int i = 0; i < HookHealth.FAILURES * 2; i++) {
             assertFalse(health.failed("rare", "acme", false, "x"), "failure " + i);
-            now = now.plus(HookHealth.WINDOW.dividedBy(HookHealth.FAILURES - 1)).plus(Duration.ofSeconds(1));
+            clock.advance(HookHealth.WINDOW.dividedBy(HookHealth.FAILURES - 1).plus(Duration.ofSeconds(1)));
         }
         assertTrue(health.mayCall("rare", "acme"));
     }

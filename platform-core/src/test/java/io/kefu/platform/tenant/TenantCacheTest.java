@@ -2,17 +2,16 @@ package io.kefu.platform.tenant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+
+import io.kefu.platform.testing.MutableClock;
 
 class TenantCacheTest {
 
@@ -45,7 +44,7 @@ class TenantCacheTest {
         }
     }
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
     private final TenantCache<String> cache = new TenantCache<>(Duration.ofSeconds(2), clock);
     private final Map<TenantCode, Schema> schemas = new HashMap<>(Map.of(ACME, new Schema("acme form"), GLOBEX, new Schema("globex form")));
 
@@ -145,28 +144,5 @@ class TenantCacheTest {
         assertEquals("acme form", seen);
         assertEquals(0, cache.size());
         assertEquals("acme form v2", get(ACME));
-    }
-
-    private static final class MutableClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T08:00:00Z"));
-
-        void advance(Duration d) {
-            now.updateAndGet(i -> i.plus(d));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -3,13 +3,8 @@ package io.kefu.ui.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,8 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.kefu.db.testing.TestPostgres;
-import io.kefu.ui.cluster.ClusterNode;
+import io.kefu.ui.cluster.TwoNodes;
 import io.kefu.ui.it.Api;
 import io.kefu.ui.it.Api.Credentials;
 import io.kefu.ui.it.Api.Reply;
@@ -38,17 +32,9 @@ class LiveClusterBrowserIT {
     @Test
     void aChangeOnNodeA_reachesAPageOpenOnNodeB() throws Exception {
         Chromium.assumeInstalled();
-        File bundle = new File("target/ROOT-microbundle.jar");
-        assertTrue(bundle.isFile(), "the cluster test runs after `package` built " + bundle);
-        String dbUrl = TestPostgres.freshDatabaseUrl();
-        Path work = Files.createTempDirectory(Path.of("target"), "live-cluster-");
-        String cluster = "kefu-live-" + UUID.randomUUID().toString().substring(0, 8);
-        List<ClusterNode> nodes = new ArrayList<>();
         ChromeDriver browser = null;
-        try {
-            nodes.add(ClusterNode.start("a", bundle, work, dbUrl, cluster, OPERATOR_PASSWORD, List.of()));
-            nodes.add(ClusterNode.start("b", bundle, work, dbUrl, cluster, OPERATOR_PASSWORD, List.of()));
-            Api a = nodes.get(0).api();
+        try (TwoNodes nodes = TwoNodes.start("live-cluster", OPERATOR_PASSWORD, List.of())) {
+            Api a = nodes.a().api();
             String tenant = TestTenants.uniqueCode("livec");
             Reply provisioned = a.post("/api/v1/tenants", new Credentials("operator", OPERATOR_PASSWORD),
                     TestTenants.body(tenant, "Live " + tenant, "general", "admin", "pw-" + tenant + "-9", "admin@" + tenant + ".example.com"));
@@ -63,7 +49,7 @@ class LiveClusterBrowserIT {
 
             browser = Chromium.start("en-US");
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-            String b = nodes.get(1).baseUrl();
+            String b = nodes.b().baseUrl();
             browser.get(b + "/login");
             WebElement button = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-button")));
             for (String[] f : new String[][] {{"tenant", tenant}, {"username", "ann"}, {"password", "pw-ann-2026"}}) {
@@ -85,13 +71,10 @@ class LiveClusterBrowserIT {
             Object notices = js.executeScript("return document.querySelectorAll('vaadin-notification-card').length");
             assertEquals(1L, ((Number) notices).longValue(), "heard once");
             assertEquals("yes", js.executeScript("return window.__samePage"), "no reload");
-            assertTrue(nodes.get(1).logText().contains("data grid's topic"), "node B relays over the data grid");
+            assertTrue(nodes.b().logText().contains("data grid's topic"), "node B relays over the data grid");
         } finally {
             if (browser != null) {
                 browser.quit();
-            }
-            for (ClusterNode n : nodes) {
-                n.kill();
             }
         }
     }

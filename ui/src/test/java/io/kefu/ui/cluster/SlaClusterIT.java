@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -25,7 +22,6 @@ import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.Test;
 
-import io.kefu.db.testing.TestPostgres;
 import io.kefu.ui.it.Api;
 import io.kefu.ui.it.Api.Credentials;
 import io.kefu.ui.it.Api.Reply;
@@ -47,18 +43,11 @@ class SlaClusterIT {
 
     @Test
     void everyBreachFiresOnceAlsoAfterTheSweepingNodeDies() throws Exception {
-        File bundle = new File("target/ROOT-microbundle.jar");
-        assertTrue(bundle.isFile(), "the cluster test runs after `package` built " + bundle);
-        String dbUrl = TestPostgres.freshDatabaseUrl();
-        Path work = Files.createTempDirectory(Path.of("target"), "sla-cluster-");
-        String cluster = "kefu-sla-" + UUID.randomUUID().toString().substring(0, 8);
-        List<ClusterNode> nodes = new ArrayList<>();
-        try {
-            // One after the other: the first start migrates the platform schema and creates the operator.
-            nodes.add(ClusterNode.start("a", bundle, work, dbUrl, cluster, OPERATOR_PASSWORD, SWEEP_EVERY_SECOND));
-            nodes.add(ClusterNode.start("b", bundle, work, dbUrl, cluster, OPERATOR_PASSWORD, SWEEP_EVERY_SECOND));
-            Api a = nodes.get(0).api();
-            Api b = nodes.get(1).api();
+        try (TwoNodes two = TwoNodes.start("sla-cluster", OPERATOR_PASSWORD, SWEEP_EVERY_SECOND)) {
+            List<ClusterNode> nodes = two.both();
+            String dbUrl = two.dbUrl();
+            Api a = two.a().api();
+            Api b = two.b().api();
 
             String tenant = "slac" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
             Reply provisioned = a.post("/api/v1/tenants", new Credentials("operator", OPERATOR_PASSWORD),
@@ -94,10 +83,6 @@ class SlaClusterIT {
             long newHolder = leaseHolderPid(dbUrl);
             assertNotEquals(holderPid, newHolder);
             assertEquals(survivor.process().pid(), newHolder, "the survivor took the lease over");
-        } finally {
-            for (ClusterNode n : nodes) {
-                n.kill();
-            }
         }
     }
 
