@@ -16,6 +16,7 @@ import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 
 import io.kefu.platform.identity.Caller;
+import io.kefu.platform.identity.Members;
 import io.kefu.platform.problem.UnauthenticatedException;
 import io.kefu.platform.security.CallerContext;
 import io.kefu.platform.tenant.persistence.TenantPersistence;
@@ -39,6 +40,9 @@ public class Queues {
 
     @Inject
     CallerContext callers;
+
+    @Inject
+    Members members;
 
     /** The service standards (always deployed in Kefu's WAR; absent only in narrow tests). */
     @Inject
@@ -87,8 +91,8 @@ public class Queues {
     }
 
     /**
-     * The rows {@code skip} rows after {@code cursor} (null: from the first): customers' names,
-     * service-standard countdowns and custom fields read for the whole page at once.
+     * The rows {@code skip} rows after {@code cursor} (null: from the first): customers' and
+     * assignees' names, service-standard countdowns and custom fields read for the whole page at once.
      */
     public Rows rows(QueueQuery q, String cursor, int skip) {
         if (q.empty()) {
@@ -97,6 +101,7 @@ public class Queues {
         TicketService.Page page = tickets.window(q.query().from(cursor), q.extra(), skip);
         List<Ticket> items = page.items();
         Map<String, String> customers = customerNames(items);
+        Map<String, String> assignees = members.displayNames(items.stream().map(Ticket::assignee).toList());
         Map<String, TicketSla.Summary> standards = sla.isResolvable() ? sla.get().summaries(items) : Map.of();
         List<JsonObject> shown = tickets.shownFields(items);
         List<QueueRow> rows = new ArrayList<>(items.size());
@@ -104,6 +109,7 @@ public class Queues {
             Ticket t = items.get(i);
             JsonObject fields = shown.get(i);
             rows.add(new QueueRow(t.number(), t.subject(), t.kind(), t.status(), t.priority(), t.assignee(),
+                    t.assignee() == null ? null : assignees.getOrDefault(t.assignee(), t.assignee()),
                     t.customerId() == null ? null : customers.get(t.customerId()), t.updatedAt(), t.createdAt(),
                     standards.get(t.id()), fields, t.version()));
         }

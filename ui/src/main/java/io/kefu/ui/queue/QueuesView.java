@@ -368,7 +368,7 @@ public class QueuesView extends HorizontalLayout implements BeforeEnterObserver,
         fixedColumns.add(grid.addColumn(r -> getTranslation(QueueLabels.status(r.status()))).setKey("status").setAutoWidth(true).setFlexGrow(0));
         fixedColumns.add(grid.addColumn(r -> getTranslation(QueueLabels.priority(r.priority()))).setKey("priority").setAutoWidth(true).setFlexGrow(0));
         fixedColumns.add(grid.addComponentColumn(this::slaBadge).setKey("sla").setAutoWidth(true).setFlexGrow(0));
-        fixedColumns.add(grid.addColumn(r -> r.assignee() == null ? "" : r.assignee()).setKey("assignee").setAutoWidth(true).setFlexGrow(0));
+        fixedColumns.add(grid.addColumn(r -> r.assigneeName() == null ? "" : r.assigneeName()).setKey("assignee").setAutoWidth(true).setFlexGrow(0));
         fixedColumns.add(grid.addColumn(r -> r.customerName() == null ? "" : r.customerName()).setKey("customer").setWidth("8rem").setFlexGrow(1));
         fixedColumns.add(grid.addColumn(r -> UPDATED.format(r.updatedAt().atZoneSameInstant(SHANGHAI))).setKey("updated")
                 .setSortProperty("updatedAt").setAutoWidth(true).setFlexGrow(0));

@@ -277,6 +277,15 @@ public class TeamBoardView extends VerticalLayout implements BeforeEnterObserver
         return a.displayName() == null ? a.username() : a.displayName();
     }
 
+    /** The team member's name as the board shows it; someone outside the team (or none) by username (or nothing). */
+    private String assigneeName(String username) {
+        if (username == null) {
+            return "";
+        }
+        return current == null ? username : current.agents().stream().filter(a -> a.username().equals(username)).findFirst()
+                .map(this::agentName).orElse(username);
+    }
+
     @Override
     public String getPageTitle() {
         return getTranslation("team.page-title");
@@ -331,7 +340,7 @@ public class TeamBoardView extends VerticalLayout implements BeforeEnterObserver
             subject = grid.addColumn(a -> a.ticket().subject()).setKey("subject").setFlexGrow(2);
             priority = grid.addColumn(a -> getTranslation(LabelKeys.priority(a.ticket().priority()))).setKey("priority").setAutoWidth(true);
             status = grid.addColumn(a -> getTranslation(LabelKeys.ticketStatus(a.ticket().status()))).setKey("status").setAutoWidth(true);
-            assignee = grid.addColumn(a -> a.ticket().assignee() == null ? "" : a.ticket().assignee()).setKey("assignee").setAutoWidth(true);
+            assignee = grid.addColumn(a -> assigneeName(a.ticket().assignee())).setKey("assignee").setAutoWidth(true);
             waiting = grid.addColumn(a -> waited(a.ticket())).setKey("waiting").setAutoWidth(true);
             risk = grid.addComponentColumn(a -> {
                 Span badge = new Span(getTranslation(a.breached() ? "team.risk.breached" : "team.risk.at-risk"));

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -181,6 +183,11 @@ public class TicketDesk {
     /** Customers whose name or contact matches, for picking one on a new ticket. */
     public List<CustomerDetails> findCustomers(String text) {
         return customers.list(new CustomerQuery(new CustomerFilter(text, null, null, null), null, 20)).items();
+    }
+
+    /** What to show for these users, by username: display names where they have one (see {@link Members#displayNames}). */
+    public Map<String, String> displayNames(Collection<String> usernames) {
+        return members.displayNames(usernames);
     }
 
     /** Who a ticket may be assigned to. */

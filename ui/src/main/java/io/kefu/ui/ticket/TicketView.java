@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -466,8 +467,13 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, A
     }
 
     private void renderDetails() {
+        // People by their display names (李客服 Li (agent)), as the rest of the UI shows them; the username where there is none.
+        String assignee = text(ticket, "assignee", null);
+        String createdBy = text(ticket, "createdBy", null);
+        Map<String, String> names = desk.displayNames(Arrays.asList(assignee, createdBy));
         facts.setText(getTranslation("ticket.facts", getTranslation("ticket.channel." + ticket.getString("channel")),
-                text(ticket, "assignee", "—"), format(ticket.getString("createdAt", "")), text(ticket, "createdBy", "—")));
+                assignee == null ? "—" : names.getOrDefault(assignee, assignee), format(ticket.getString("createdAt", "")),
+                createdBy == null ? "—" : names.getOrDefault(createdBy, createdBy)));
         if (editing) {
             return;
         }

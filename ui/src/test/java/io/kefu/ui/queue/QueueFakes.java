@@ -77,6 +77,9 @@ public final class QueueFakes {
         return new QueueFakes().view(currentUser, Clock.systemUTC());
     }
 
+    /** The display names Queues would read for assignees; a username without one shows as itself. */
+    static final Map<String, String> DISPLAY_NAMES = Map.of("wxm", "王小明", "li", "李四");
+
     /** A ticket as the fake list holds it. */
     record T(String number, String subject, TicketKind kind, TicketStatus status, Priority priority, String assignee,
              String teamId, String risk, JsonObject fields, long version) {
@@ -86,7 +89,8 @@ public final class QueueFakes {
             TicketSla.Summary sla = risk == null ? null
                     : new TicketSla.Summary(risk, at.toInstant().plusSeconds(3600), risk.equals("BREACHED") ? Duration.ZERO
                     : Duration.ofMinutes(95), false);
-            return new QueueRow(number, subject, kind, status, priority, assignee, "客户 " + number, at, at, sla, fields, version);
+            return new QueueRow(number, subject, kind, status, priority, assignee, assignee == null ? null : DISPLAY_NAMES.getOrDefault(assignee, assignee),
+                    "客户 " + number, at, at, sla, fields, version);
         }
     }
 

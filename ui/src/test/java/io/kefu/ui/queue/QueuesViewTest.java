@@ -546,6 +546,18 @@ class QueuesViewTest extends AbstractViewTest {
     }
 
     @Test
+    void theAssigneeColumnNamesPeopleByTheirDisplayNames() {
+        UI.getCurrent().navigate("queues");
+        assertEquals("王小明", GridKt._getFormatted(grid(), 0, "assignee"), "wxm's own queue, by name");
+        go("queue", "at-risk");
+        assertEquals("T-005", GridKt._get(grid(), 0).number());
+        assertEquals("李四", GridKt._getFormatted(grid(), 0, "assignee"));
+        go("queue", "unassigned");
+        assertEquals("T-004", GridKt._get(grid(), 0).number());
+        assertEquals("", GridKt._getFormatted(grid(), 0, "assignee"), "unassigned: empty");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void inChinese_everythingIsRelabelled() {
         UI.getCurrent().navigate("queues");

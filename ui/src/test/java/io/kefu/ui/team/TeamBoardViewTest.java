@@ -184,6 +184,8 @@ class TeamBoardViewTest extends AbstractViewTest {
         assertEquals(List.of("KF-2", "KF-4"), numbers(grid("team-breaching")));
         assertEquals("Breached", ((Span) GridKt._getCellComponent(grid("team-breaching"), 0, "risk")).getText());
         assertEquals("At risk", ((Span) GridKt._getCellComponent(grid("team-breaching"), 1, "risk")).getText());
+        assertEquals("李丽", GridKt._getFormatted(grid("team-breaching"), 0, "assignee"), "the assignee by name, as in the workload");
+        assertEquals("", GridKt._getFormatted(grid("team-breaching"), 1, "assignee"), "unassigned");
     }
 
     @Test

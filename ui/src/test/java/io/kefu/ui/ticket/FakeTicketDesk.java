@@ -51,6 +51,8 @@ class FakeTicketDesk extends TicketDesk {
     final List<JsonObject> categoryList = new ArrayList<>();
     final List<CustomerDetails> customerList = new ArrayList<>();
     final List<Member> memberList = new ArrayList<>();
+    /** Display names by username, as Members would read them. */
+    final Map<String, String> names = new HashMap<>();
     boolean mayReveal;
     int reads;
     RuntimeException createFailure;
@@ -242,6 +244,13 @@ class FakeTicketDesk extends TicketDesk {
     @Override
     public List<CustomerDetails> findCustomers(String text) {
         return customerList.stream().filter(c -> c.name().contains(text)).toList();
+    }
+
+    @Override
+    public Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        Map<String, String> out = new HashMap<>(names);
+        out.keySet().retainAll(usernames);
+        return out;
     }
 
     @Override

@@ -104,6 +104,22 @@ class TicketViewTest extends AbstractViewTest {
     }
 
     @Test
+    void details_namePeopleByTheirDisplayNames_orTheirUsernameWhenTheyHaveNone() {
+        desk.names.put("li", "李客服 Li");
+        desk.put(jakarta.json.Json.createObjectBuilder(FakeTicketDesk.ticket(N, TicketKind.FAULT, TicketStatus.ASSIGNED, "Parcel damaged", 1, null, null))
+                .add("assignee", "li").build());
+        UI.getCurrent().navigate("tickets/" + N);
+        assertEquals("Channel Phone · assignee 李客服 Li · created " + span("ticket-facts").getText().replaceAll(".* created (.*) by .*", "$1") + " by ann",
+                span("ticket-facts").getText());
+
+        desk.names.put("ann", "Ann Admin");
+        desk.put(FakeTicketDesk.ticket(N, TicketKind.FAULT, TicketStatus.NEW, "Parcel damaged", 2, null, null));
+        UI.getCurrent().navigate("tickets/" + N);
+        assertTrue(span("ticket-facts").getText().startsWith("Channel Phone · assignee — · created "), span("ticket-facts").getText());
+        assertTrue(span("ticket-facts").getText().endsWith(" by Ann Admin"), span("ticket-facts").getText());
+    }
+
+    @Test
     void countdown_breachedIsRed_pausedIsQuiet_noStandardSaysSo() {
         open(TicketStatus.IN_PROGRESS, sla("RUNNING", "BREACHED", "-PT1H30M"));
         assertEquals("Breached by 1 h 30 min (first response)", span("ticket-sla").getText());
