@@ -50,8 +50,16 @@ public class ServiceStandards {
      * evaluation and the database's writes), more would queue for them.
      */
     static final int WORKERS = 2;
-    /** Cut-short re-evaluations taken over per sweep pass; more wait for the next pass. */
-    static final int RESUMED_PER_CALL = 4;
+    /**
+     * Cut-short re-evaluations this node runs at once; more wait, due, for a later pass. Each
+     * takes {@link #WORKERS} connections of the shared pool; a node that died in a bulk import
+     * may leave many tenants' re-evaluations cut short, and taking them all at once would take
+     * the pool from the requests.
+     */
+    static final int RESUMED_AT_ONCE = 2;
+
+    /** Resumed re-evaluations running on this node. */
+    private final java.util.concurrent.atomic.AtomicInteger resumed = new java.util.concurrent.atomic.AtomicInteger();
 
     @Inject
     StandardsStore store;
@@ -150,12 +158,17 @@ public class ServiceStandards {
      * Finishes the re-evaluations of tenants whose request is due at {@code now}: cut short, or
      * never run. Each is taken over (its lease moved on, so another node's sweep leaves it) and
      * run on the container's executor, not on the caller's thread: the sweep that calls this
-     * must not wait for a tenant's whole re-evaluation. Returns the runs started, each
-     * completing with the tickets it looked at.
+     * must not wait for a tenant's whole re-evaluation. At most {@link #RESUMED_AT_ONCE} run at
+     * once on this node; the others stay due. Returns the runs started, each completing with the
+     * tickets it looked at.
      */
     public List<CompletableFuture<Integer>> resumeCutShort(Instant now) {
         List<CompletableFuture<Integer>> runs = new ArrayList<>();
-        for (String tenant : agenda.reevaluationsDue(now, RESUMED_PER_CALL)) {
+        int free = RESUMED_AT_ONCE - resumed.get();
+        if (free <= 0) {
+            return runs;
+        }
+        for (String tenant : agenda.reevaluationsDue(now, free)) {
             TenantCode code = new TenantCode(tenant);
             String[] token = new String[1];
             tenants.run(code, () -> token[0] = agenda.claimReevaluation(now, KefuConfig.slaReevaluationLease()));
@@ -164,9 +177,17 @@ public class ServiceStandards {
             }
             LOG.info(() -> "Re-evaluating the open tickets of tenant " + tenant + ": the re-evaluation after its last rule change was cut short");
             int[] seen = new int[1];
-            runs.add(CompletableFuture.runAsync(() -> tenants.run(code, () -> seen[0] = reevaluate(token[0])), workers())
-                    .thenApply(done -> seen[0])
+            resumed.incrementAndGet();
+            CompletableFuture<Void> run;
+            try {
+                run = CompletableFuture.runAsync(() -> tenants.run(code, () -> seen[0] = reevaluate(token[0])), workers());
+            } catch (RuntimeException e) {
+                // No executor (shutting down): the request stays, due again when its lease runs out.
+                run = CompletableFuture.failedFuture(e);
+            }
+            runs.add(run.thenApply(done -> seen[0])
                     .whenComplete((n, failure) -> {
+                        resumed.decrementAndGet();
                         if (failure != null) {
                             LOG.log(Level.WARNING, "Re-evaluation of tenant " + tenant + " failed again; the sweep retries it when its lease runs out",
                                     failure);

@@ -88,7 +88,8 @@ class ReevaluationRequestsTest {
 
         @Override
         public List<String> reevaluationsDue(Instant now, int limit) {
-            return due.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isAfter(now)).map(Map.Entry::getKey).sorted().toList();
+            return due.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isAfter(now)).map(Map.Entry::getKey).sorted()
+                    .limit(limit).toList();
         }
 
         @Override
@@ -218,6 +219,42 @@ class ReevaluationRequestsTest {
         Duration page = LEASE.dividedBy(2).plusSeconds(1);
         assertEquals(List.of(T0.plus(LEASE), T0.plus(page).plus(LEASE), T0.plus(page.multipliedBy(2)).plus(LEASE)), dueAfterPages,
                 "each page found the lease pushed on by the one before");
+    }
+
+    @Test
+    void aNodeRunsAtMostTwoTakenOverReEvaluationsAtOnce() {
+        for (String t : List.of("acme", "globex", "initech")) {
+            clocks.failing.add("a..b");
+            assertThrows(IllegalStateException.class, () -> tenants.run(new TenantCode(t), () -> standards.delete("normal")));
+        }
+        Instant later = T0.plus(LEASE);
+        ServiceStandards sweeping = standards(later);
+        // Taken-over runs wait in a queue until the test runs them; a run's own page worker runs at once.
+        List<Runnable> queued = new ArrayList<>();
+        boolean[] running = {false};
+        sweeping.workers = r -> {
+            if (running[0]) {
+                r.run();
+                return;
+            }
+            queued.add(() -> {
+                running[0] = true;
+                try {
+                    r.run();
+                } finally {
+                    running[0] = false;
+                }
+            });
+        };
+        assertEquals(ServiceStandards.RESUMED_AT_ONCE, sweeping.resumeCutShort(later).size());
+        assertEquals(List.of(), sweeping.resumeCutShort(later.plusSeconds(1)), "both slots busy: the third waits, still due");
+        assertEquals(1, agenda.reevaluationsDue(later.plusSeconds(1), 10).size());
+        queued.remove(0).run();
+        List<CompletableFuture<Integer>> third = sweeping.resumeCutShort(later.plusSeconds(2));
+        assertEquals(1, third.size(), "a slot came free");
+        new ArrayList<>(queued).forEach(Runnable::run);
+        assertEquals(30, third.get(0).join());
+        assertEquals(List.of(), agenda.reevaluationsDue(later.plus(LEASE.multipliedBy(2)), 10), "all three finished");
     }
 
     @Test
