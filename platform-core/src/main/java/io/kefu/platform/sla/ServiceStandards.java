@@ -2,6 +2,7 @@ package io.kefu.platform.sla;
 
 import java.io.StringReader;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ import io.kefu.platform.problem.InvalidInputException;
 import io.kefu.platform.security.CallerContext;
 import io.kefu.platform.tenant.TenantCode;
 import io.kefu.platform.tenant.TenantContext;
+import io.kefu.platform.tenant.persistence.TenantPersistence;
 
 /**
  * The bound tenant's service standards as a whole: the entry point for the REST resources and
@@ -36,7 +38,8 @@ import io.kefu.platform.tenant.TenantContext;
  * set-based in pages ({@link KefuConfig#slaReevaluationPageSize()}), each in its own transaction, two at once
  * (ADR 0012). The re-evaluation is requested in the agenda before the change: a run cut short
  * (its node died, a page failed) is finished by the sweep's node once the request's lease runs
- * out ({@link #resumeCutShort}; ADR 0012, seventh amendment).
+ * out ({@link #resumeCutShort}; ADR 0012, seventh amendment). A change made inside a caller's
+ * transaction (a plugin being enabled) is re-evaluated by the sweep's node after it commits.
  */
 @ApplicationScoped
 public class ServiceStandards {
@@ -72,6 +75,9 @@ public class ServiceStandards {
 
     @Inject
     Agenda agenda;
+
+    @Inject
+    TenantPersistence data;
 
     Clock clock = Clock.systemUTC();
 
@@ -133,6 +139,17 @@ public class ServiceStandards {
      * the change fails or needs none.
      */
     private <T> T changing(Supplier<T> change, Predicate<T> reevaluates) {
+        if (data.inTransaction()) {
+            // Inside a caller's transaction (a plugin's standards, imported while the plugin is
+            // enabled): the change commits with it, and a page, a transaction of its own, would
+            // read the rules as they were. The request commits with the change, due at once, and
+            // the sweep's node runs it once both are visible.
+            T result = change.get();
+            if (reevaluates.test(result)) {
+                agenda.requestReevaluation(clock.instant(), Duration.ZERO);
+            }
+            return result;
+        }
         Agenda.Reevaluation request = agenda.requestReevaluation(clock.instant(), KefuConfig.slaReevaluationLease());
         T result;
         try {

@@ -23,6 +23,7 @@ import io.kefu.platform.config.KefuConfig;
 import io.kefu.platform.security.CallerContext;
 import io.kefu.platform.tenant.TenantCode;
 import io.kefu.platform.tenant.TenantContext;
+import io.kefu.platform.tenant.persistence.TenantPersistence;
 import io.kefu.platform.testing.MutableClock;
 
 /**
@@ -134,6 +135,9 @@ class ReevaluationRequestsTest {
         }
     }
 
+    /** Whether the change runs inside a caller's transaction, as a plugin's enabling does. */
+    boolean callerTransaction;
+
     final TenantContext tenants = new TenantContext();
     final FakeAgenda agenda = new FakeAgenda(tenants);
     final FakeClocks clocks = new FakeClocks();
@@ -146,6 +150,12 @@ class ReevaluationRequestsTest {
         s.tenants = tenants;
         s.callers = new CallerContext();
         s.agenda = agenda;
+        s.data = new TenantPersistence() {
+            @Override
+            public boolean inTransaction() {
+                return callerTransaction;
+            }
+        };
         s.clock = Clock.fixed(now, ZoneOffset.UTC);
         // One page at a time, on the calling thread: these tests are about the requests, not threads.
         s.workers = Runnable::run;
@@ -219,6 +229,18 @@ class ReevaluationRequestsTest {
         Duration page = LEASE.dividedBy(2).plusSeconds(1);
         assertEquals(List.of(T0.plus(LEASE), T0.plus(page).plus(LEASE), T0.plus(page.multipliedBy(2)).plus(LEASE)), dueAfterPages,
                 "each page found the lease pushed on by the one before");
+    }
+
+    @Test
+    void aChangeInsideACallersTransactionLeavesItsReEvaluationToTheSweepDueAtOnce() {
+        // Pages are transactions of their own: inside the caller's transaction they would read the rules as they were.
+        callerTransaction = true;
+        asAcme(() -> standards.delete("normal"));
+        assertEquals(List.of(), clocks.pagesRun, "no page ran inside the caller's transaction");
+        assertEquals(T0, agenda.due.get("acme"), "due at once, for the sweep after the caller commits");
+        callerTransaction = false;
+        assertEquals(30, standards(T0).resumeCutShort(T0).get(0).join());
+        assertNull(agenda.token.get("acme"));
     }
 
     @Test

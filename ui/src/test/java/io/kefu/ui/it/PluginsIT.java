@@ -122,6 +122,33 @@ class PluginsIT {
         assertEquals(404, api.get("/api/v1/categories/express.delay", agent).status(), "another industry's category");
     }
 
+    /**
+     * Enabling a plugin later gives the tenant's open tickets its standards too. The standards
+     * are imported inside the enabling's transaction, which the re-evaluation's pages (each a
+     * transaction of its own) cannot see; the sweep re-evaluates once it has committed.
+     */
+    @Test
+    void openTicketsGetThePluginsStandardsWhenItIsEnabledLater() throws InterruptedException {
+        Tenant t = tenant("pl-later", "general");
+        List<String> numbers = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Reply created = api.post("/api/v1/tickets", t.admin(), "{\"kind\":\"COMPLAINT\",\"subject\":\"包裹破损 " + i + "\"}");
+            assertEquals(201, created.status(), created::toString);
+            assertEquals(JsonValue.NULL, created.json().get("sla"), "no standard yet");
+            numbers.add(created.string("number"));
+        }
+        Reply enabled = api.post("/api/v1/plugins/express/enable", t.admin(), null);
+        assertEquals(200, enabled.status(), enabled::toString);
+        java.time.Instant end = java.time.Instant.now().plus(Duration.ofSeconds(30));
+        List<String> waiting = new java.util.ArrayList<>(numbers);
+        while (!waiting.isEmpty() && java.time.Instant.now().isBefore(end)) {
+            waiting.removeIf(n -> api.get("/api/v1/tickets/" + n, t.admin()).json().get("sla") instanceof JsonObject sla
+                    && "express-complaint".equals(sla.getString("ruleCode", "")));
+            Thread.sleep(300);
+        }
+        assertEquals(List.of(), waiting, "open complaints under the express plugin's complaint standard");
+    }
+
     @Test
     void anIndustrysFormsAndStandardsReachTheEnginesAndReEnablingKeepsTheTenantsChanges() {
         Tenant t = tenant("pl-prop", "property");

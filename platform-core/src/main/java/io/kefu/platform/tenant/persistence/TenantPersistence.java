@@ -135,6 +135,11 @@ public class TenantPersistence {
         }
     }
 
+    /** Whether the calling thread runs inside an active transaction (whose writes others see only once it commits). */
+    public boolean inTransaction() {
+        return database.transactions().getTransactionStatus() == Status.STATUS_ACTIVE;
+    }
+
     private TransactionSynchronizationRegistry activeTransaction() {
         TransactionSynchronizationRegistry transactions = database.transactions();
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
