@@ -45,14 +45,6 @@ public class Members {
         return out;
     }
 
-    /** What to show for {@code username}: the member's display name, else the username itself (null stays null). */
-    public String shownName(String username) {
-        if (username == null) {
-            return null;
-        }
-        return displayNames(List.of(username)).getOrDefault(username, username);
-    }
-
     public List<Member> all() {
         return data.entityManager().createQuery("select m from Member m order by m.username", Member.class).getResultList();
     }

@@ -157,18 +157,12 @@ public class Agenda {
      * null when none is due any more (finished, or taken over by another node meanwhile).
      */
     public String claimReevaluation(Instant now, Duration lease) {
-        SlaAgenda a = em.find(SlaAgenda.class, tenants.require().value(), LockModeType.PESSIMISTIC_WRITE);
+        SlaAgenda a = locked();
         if (a == null || a.reevaluationDue() == null || a.reevaluationDue().toInstant().isAfter(now)) {
             return null;
         }
         a.holdReevaluationUntil(now.plus(lease).atOffset(ZoneOffset.UTC));
         return a.reevaluationRequest();
-    }
-
-    /** The bound tenant's pending re-evaluation request (null: none), for operators and tests. */
-    public String pendingReevaluation() {
-        SlaAgenda a = em.find(SlaAgenda.class, tenants.require().value());
-        return a == null ? null : a.reevaluationRequest();
     }
 
     private SlaAgenda locked() {

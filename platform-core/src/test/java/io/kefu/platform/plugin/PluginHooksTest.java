@@ -13,9 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.kefu.db.testing.MutableClock;
 import io.kefu.platform.tenant.TenantCode;
 import io.kefu.platform.tenant.TenantContext;
-import io.kefu.platform.testing.MutableClock;
 import io.kefu.plugin.api.KefuPlugin;
 import io.kefu.plugin.api.Label;
 import io.kefu.plugin.api.PluginDescriptor;

@@ -19,12 +19,12 @@ import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.Test;
 
+import io.kefu.db.testing.MutableClock;
 import io.kefu.platform.config.KefuConfig;
 import io.kefu.platform.security.CallerContext;
 import io.kefu.platform.tenant.TenantCode;
 import io.kefu.platform.tenant.TenantContext;
 import io.kefu.platform.tenant.persistence.TenantPersistence;
-import io.kefu.platform.testing.MutableClock;
 
 /**
  * A rule change's re-evaluation is requested before the change and cleared by the run that

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
-import io.kefu.platform.testing.MutableClock;
+import io.kefu.db.testing.MutableClock;
 
 class TenantCacheTest {
 

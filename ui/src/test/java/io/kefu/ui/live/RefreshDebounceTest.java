@@ -8,7 +8,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import io.kefu.ui.MutableClock;
+import io.kefu.db.testing.MutableClock;
 
 class RefreshDebounceTest {
 

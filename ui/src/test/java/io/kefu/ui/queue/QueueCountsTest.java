@@ -18,13 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import io.kefu.db.testing.MutableClock;
 import io.kefu.platform.queue.Queue;
 import io.kefu.platform.queue.QueueQuery;
 import io.kefu.platform.queue.Queues;
 import io.kefu.platform.security.CallerContext;
 import io.kefu.platform.tenant.TenantCode;
 import io.kefu.platform.tenant.TenantContext;
-import io.kefu.ui.MutableClock;
 import io.kefu.ui.live.TicketFeed;
 import io.kefu.ui.live.TicketUpdate;
 

@@ -42,6 +42,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
+import io.kefu.db.testing.MutableClock;
 import io.kefu.platform.identity.Caller;
 import io.kefu.platform.identity.Role;
 import io.kefu.platform.queue.QueueFilter;
@@ -50,7 +51,6 @@ import io.kefu.platform.ticket.Priority;
 import io.kefu.platform.ticket.TicketKind;
 import io.kefu.platform.ticket.TicketStatus;
 import io.kefu.ui.AbstractViewTest;
-import io.kefu.ui.MutableClock;
 import io.kefu.ui.i18n.UiLocales;
 import io.kefu.ui.live.TicketUpdate;
 

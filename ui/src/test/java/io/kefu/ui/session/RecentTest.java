@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import io.kefu.ui.MutableClock;
+import io.kefu.db.testing.MutableClock;
 
 class RecentTest {
 

@@ -37,6 +37,7 @@ import elemental.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.kefu.db.testing.MutableClock;
 import io.kefu.platform.security.CallerContext;
 import io.kefu.platform.tenant.TenantContext;
 import io.kefu.platform.identity.Caller;
@@ -53,7 +54,6 @@ import io.kefu.platform.ticket.TicketFixture;
 import io.kefu.platform.ticket.TicketStatus;
 import io.kefu.platform.ticket.Workloads;
 import io.kefu.ui.AbstractViewTest;
-import io.kefu.ui.MutableClock;
 import io.kefu.ui.i18n.UiLocales;
 import io.kefu.ui.live.TicketFeed;
 import io.kefu.ui.live.TicketUpdate;

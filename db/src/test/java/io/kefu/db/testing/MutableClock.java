@@ -1,4 +1,4 @@
-package io.kefu.platform.testing;
+package io.kefu.db.testing;
 
 import java.time.Clock;
 import java.time.Duration;
