@@ -72,7 +72,7 @@ final class TicketData {
                 + " values (?,?,?,?,?,?,?,?,?)";
         String clockSql = "insert into " + schema + ".sla_clock (id, ticket_id, target, rule_code, rule_version, calendar_code, business_time,"
                 + " target_iso, warn_percent, cycle, started_at, due_at, warn_at, target_millis, paused_since, paused_millis, stopped_at, outcome,"
-                + " breached_by_millis, warned_at, breached_at, updated_at) values (?,?,?,?,?,?,false,?,?,1,?,?,?,?,?,0,?,?,?,?,?,?)";
+                + " breached_by_millis, warned_at, breached_at, updated_at, alarm_key, alarm_at) values (?,?,?,?,?,?,false,?,?,1,?,?,?,?,?,0,?,?,?,?,?,?,?,?)";
         String valueSql = "insert into " + schema + ".ticket_field_value (id, ticket_id, field_key, text_value, number_value, time_value)"
                 + " values (?,?,?,?,?,?)";
         try (PreparedStatement ticket = c.prepareStatement(ticketSql); PreparedStatement event = c.prepareStatement(eventSql);
@@ -265,6 +265,18 @@ final class TicketData {
         ps.setTimestamp(17, warn != null && !warn.isAfter(until) ? Timestamp.from(warn) : null);
         ps.setTimestamp(18, breached ? Timestamp.from(due) : null);
         ps.setTimestamp(19, Timestamp.from(stoppedAt != null ? stoppedAt : started));
+        // Where the sweep finds it, as SlaClock places it (ADR 0012, eighth amendment): elapsed time,
+        // so a running clock's key is its start in epoch milliseconds (nothing paused yet); a
+        // follow-up carries its next alarm instead; a stopped or paused clock neither.
+        boolean running = stoppedAt == null && pausedSince == null;
+        boolean warned = warn != null && !warn.isAfter(until);
+        Instant next = warn != null && !warned && warn.isBefore(due) ? warn : breached ? null : due;
+        if (running && !"FOLLOW_UP".equals(target)) {
+            ps.setLong(20, started.toEpochMilli());
+        } else {
+            ps.setNull(20, java.sql.Types.BIGINT);
+        }
+        ps.setTimestamp(21, running && "FOLLOW_UP".equals(target) ? ts(next) : null);
         ps.addBatch();
     }
 

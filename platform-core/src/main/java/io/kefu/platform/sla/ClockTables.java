@@ -63,6 +63,9 @@ class ClockTables {
     @Inject
     CallerContext callers;
 
+    @Inject
+    AlarmRanges ranges;
+
 
     /** What a sweep's notifications and timeline entries need of a ticket. */
     record TicketRow(String id, String number, String subject, String assignee, String teamId, TimelineHead head) {
@@ -262,8 +265,9 @@ class ClockTables {
     /** Ids of running clocks whose warning ({@code warning}) or breach is due at {@code now} and has not fired, most overdue first. */
     List<String> due(boolean warning, Instant now, int limit) {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = connection().prepareStatement(dueQuery(warning, limit))) {
-            ps.setObject(1, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
+        Sql query = dueQuery(warning, now, limit);
+        try (PreparedStatement ps = connection().prepareStatement(query.text())) {
+            query.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
@@ -301,8 +305,10 @@ class ClockTables {
      * when a list is full, leaves them to the page-by-page path, which uses {@link #due}.
      */
     Due dueLocked(Instant now, int limit) {
-        String due = "select 'W' as k, w.* from (" + dueQuery(true, limit) + ") w union all select 'B' as k, b.* from ("
-                + dueQuery(false, limit) + ") b";
+        Sql warnings0 = dueQuery(true, now, limit);
+        Sql breaches0 = dueQuery(false, now, limit);
+        String due = "select 'W' as k, w.* from (" + warnings0.text() + ") w union all select 'B' as k, b.* from ("
+                + breaches0.text() + ") b";
         boolean lockHere = data.postgres();
         String sql = lockHere
                 ? "select d.k, d.id, d.rule_code, d.rule_version, t.id, t.number, t.subject, t.assignee, t.team_id, t.last_event_seq,"
@@ -313,8 +319,7 @@ class ClockTables {
         Map<String, RuleRef> rules = new HashMap<>();
         Map<String, TicketRow> tickets = new HashMap<>();
         try (PreparedStatement ps = connection().prepareStatement(sql)) {
-            ps.setObject(1, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
-            ps.setObject(2, odt(now), Types.TIMESTAMP_WITH_TIMEZONE);
+            warnings0.then(breaches0).bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String id = rs.getString(2);
@@ -335,24 +340,93 @@ class ClockTables {
         return found;
     }
 
-    private String dueQuery(boolean warning, int limit) {
-        return (warning
-                ? "select id, ticket_id, rule_code, rule_version from " + table("sla_clock") + " where " + RUNNING
-                        + " and warned_at is null and warn_at <= ? and warn_at < due_at order by warn_at"
-                : "select id, ticket_id, rule_code, rule_version from " + table("sla_clock") + " where " + RUNNING
-                        + " and breached_at is null and due_at <= ? order by due_at")
-                + " fetch first " + limit + " rows only";
+    /** A clock of an alarm range ({@link AlarmRanges.Range}): its rule, target and calendar; its key follows as a range. */
+    private static final String RANGE = "rule_code = ? and target = ? and business_time = ? and calendar_code = ? and alarm_key is not null";
+
+    /**
+     * The running clocks whose warning (or breach) is due at {@code now} and has not fired, the
+     * most overdue first (ADR 0012, eighth amendment): per alarm range of the current rules, the
+     * keys up to the range's due key, each range one probe of the partial index for its guard;
+     * and the clocks that carry their alarm instant, from theirs. The stored warning and due
+     * times decide: a clock on a rule version that is no longer current is found by the current
+     * version's target, and fires by its own (late by at most the difference, while a rule
+     * change's re-evaluation, which always finishes, has not reached it).
+     */
+    private Sql dueQuery(boolean warning, Instant now, int limit) {
+        String guard = (warning ? "warned_at" : "breached_at") + " is null";
+        String time = warning ? "warn_at" : "due_at";
+        String fires = RUNNING + " and " + time + " <= ?" + (warning ? " and warn_at < due_at" : "");
+        String select = "select id, ticket_id, rule_code, rule_version, " + time + " as a from " + table("sla_clock") + " where ";
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (AlarmRanges.Range r : ranges.current().ranges()) {
+            if (warning && r.warnMillis() == null) {
+                continue;
+            }
+            parts.add(select + RANGE + " and " + guard + " and alarm_key <= ? and " + fires);
+            params.addAll(List.of(r.ruleCode(), r.target().name(), r.businessTime(), r.calendarCode(), r.dueKey(warning, now), now));
+        }
+        parts.add(select + "alarm_at is not null and alarm_at <= ? and " + guard + " and " + fires);
+        params.add(now);
+        params.add(now);
+        return new Sql("select id, ticket_id, rule_code, rule_version from (" + String.join(" union all ", parts)
+                + ") x order by a fetch first " + limit + " rows only", params);
+    }
+
+    /** A statement's text and its parameters in order (strings, numbers, booleans and instants). */
+    private record Sql(String text, List<Object> params) {
+
+        /** This statement's parameters followed by {@code next}'s, for a statement that embeds both texts in this order. */
+        Sql then(Sql next) {
+            List<Object> all = new ArrayList<>(params);
+            all.addAll(next.params());
+            return new Sql(text + " " + next.text(), all);
+        }
+
+        void bind(PreparedStatement ps) throws SQLException {
+            int i = 1;
+            for (Object p : params) {
+                if (p instanceof Instant at) {
+                    ps.setObject(i++, odt(at), Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    ps.setObject(i++, p);
+                }
+            }
+        }
     }
 
     /**
-     * The next alarm as an SQL expression, the earliest unfired warning or breach among running
-     * clocks: the smaller of the two minimums, each read once from its index (MIN skips the
-     * null of an empty side on both databases, where H2's LEAST would not).
+     * The statement {@link #settleAgenda} reads the next alarm with: per alarm range, the smallest
+     * key beyond the due key (its alarm is that key plus the range's time) and the earliest stored
+     * time among the keys up to it that did not fire (clocks of an older version, or a page the
+     * sweep has not reached); the earliest alarm instant; and the stamp of the rules, so that the
+     * ranges are known to be the ones this statement's snapshot holds.
      */
-    private String nextAlarmExpression() {
+    private Sql nextAlarmQuery(List<AlarmRanges.Range> list, Instant now) {
         String t = table("sla_clock");
-        return "(select min(a) from (select min(warn_at) as a from " + t + " where " + RUNNING + " and warned_at is null and warn_at < due_at"
-                + " union all select min(due_at) from " + t + " where " + RUNNING + " and breached_at is null) alarms)";
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            AlarmRanges.Range r = list.get(i);
+            List<Object> range = List.of(r.ruleCode(), r.target().name(), r.businessTime(), r.calendarCode());
+            for (boolean warning : r.warnMillis() == null ? new boolean[]{false} : new boolean[]{true, false}) {
+                String guard = (warning ? "warned_at" : "breached_at") + " is null";
+                long key = r.dueKey(warning, now);
+                parts.add("select '" + (warning ? "W" : "B") + "', " + i + ", min(alarm_key), cast(null as timestamp with time zone) from " + t
+                        + " where " + RANGE + " and " + guard + " and alarm_key > ?");
+                params.addAll(range);
+                params.add(key);
+                parts.add("select '" + (warning ? "w" : "b") + "', " + i + ", cast(null as bigint), min(" + (warning ? "warn_at" : "due_at") + ") from "
+                        + t + " where " + RANGE + " and " + guard + " and alarm_key <= ? and " + RUNNING + (warning ? " and warn_at < due_at" : ""));
+                params.addAll(range);
+                params.add(key);
+            }
+        }
+        parts.add("select 'A', 0, cast(null as bigint), min(alarm_at) from " + t + " where alarm_at is not null");
+        parts.add(AlarmRanges.stampRows(table("sla_standard"), table("sla_calendar")));
+        // The first branch names the columns: kind, range, key, time.
+        return new Sql("select k, g, v, t from (select 'Z' as k, -1 as g, cast(null as bigint) as v, cast(null as timestamp with time zone) as t"
+                + " from " + PlatformSchema.NAME + ".sla_agenda where 1 = 0 union all " + String.join(" union all ", parts) + ") x", params);
     }
 
     /**
@@ -430,7 +504,9 @@ class ClockTables {
     /** The guarded UPDATE that claims a warning (or breach), with {@code %s} for how the ids are given. */
     private String claimStatement(boolean warning) {
         String guard = warning ? "warned_at" : "breached_at";
-        return "update " + table("sla_clock") + " set " + guard + " = ? where id %s and " + guard + " is null and " + RUNNING
+        // A clock that carries its alarm instant moves it on: to its due time once warned, to none once breached.
+        String alarm = warning ? "alarm_at = case when alarm_at is null or breached_at is not null then null else due_at end" : "alarm_at = null";
+        return "update " + table("sla_clock") + " set " + guard + " = ?, " + alarm + " where id %s and " + guard + " is null and " + RUNNING
                 + (warning ? " and warn_at <= ?" : " and due_at <= ?");
     }
 
@@ -495,22 +571,65 @@ class ClockTables {
     }
 
     /**
-     * Sets the bound tenant's agenda entry, locked by {@link #lockAgenda}, to its next alarm (null:
-     * nothing left to fire), read and written in one statement. Safe because the lock came
-     * first, in a statement of its own: under READ COMMITTED this statement's snapshot is taken
-     * after the lock was granted, so it sees every clock change that committed before, and a
-     * clock change that commits later waits for this transaction at {@link Agenda#lower} and
-     * compares with what is set here (ADR 0012). Folding the lock in too would read before it
-     * locks: that is the race.
+     * Sets the bound tenant's agenda entry, locked by {@link #lockAgenda}, to its next alarm at
+     * {@code now} (null: nothing left to fire): one statement reads it ({@link #nextAlarmQuery},
+     * with the stamp of the rules its ranges come from), one writes it. Safe because the lock came
+     * first, in a statement of its own: under READ COMMITTED the read's snapshot is taken after
+     * the lock was granted, so it sees every clock change that committed before, and a clock
+     * change that commits later waits for this transaction at {@link Agenda#lower} and compares
+     * with what is set here (ADR 0012). Folding the lock into the read would read before it
+     * locks: that is the race. The alarm of a key is computed here, not in SQL (positions are
+     * the calendar's arithmetic), hence a statement more than when the read was the write's
+     * subquery.
      */
-    void settleAgenda() {
+    void settleAgenda(Instant now) {
+        Instant next = null;
+        boolean known = false;
+        // The ranges must be the ones the statement's snapshot holds: a rule changed on any node
+        // since they were built shows in the stamp, and they are built again and read again.
+        for (int attempt = 0; attempt < 3 && !known; attempt++) {
+            AlarmRanges.Ranges current = attempt == 0 ? ranges.current() : ranges.rebuild();
+            Sql query = nextAlarmQuery(current.ranges(), now);
+            AlarmRanges.StampReader stamp = new AlarmRanges.StampReader();
+            next = null;
+            try (PreparedStatement ps = connection().prepareStatement(query.text())) {
+                query.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String kind = rs.getString(1);
+                        long v = rs.getLong(3);
+                        boolean hasKey = !rs.wasNull();
+                        Instant at = instant(rs, 4);
+                        if (stamp.row(kind, rs.getLong(2), v, at)) {
+                            continue;
+                        }
+                        if ("W".equals(kind) || "B".equals(kind)) {
+                            at = hasKey ? current.ranges().get(rs.getInt(2)).alarmOf("W".equals(kind), v) : null;
+                        }
+                        next = earlier(next, at);
+                    }
+                }
+            } catch (SQLException e) {
+                throw failed("reading the next alarm", e);
+            }
+            known = stamp.stamp().equals(current.stamp());
+        }
+        if (!known) {
+            // Rules changing faster than they can be read: look again at the next pass rather than miss an alarm.
+            next = now;
+        }
         try (PreparedStatement ps = connection().prepareStatement("update " + PlatformSchema.NAME
-                + ".sla_agenda set next_due_at = " + nextAlarmExpression() + " where tenant_code = ?")) {
-            ps.setString(1, tenants.require().value());
+                + ".sla_agenda set next_due_at = ? where tenant_code = ?")) {
+            ps.setObject(1, next == null ? null : odt(next), Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setString(2, tenants.require().value());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw failed("settling the agenda", e);
         }
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || b != null && b.isBefore(a) ? b : a;
     }
 
     /**
@@ -576,6 +695,7 @@ class ClockTables {
         }
         List<Column> columns = new ArrayList<>(RECOMPUTED);
         columns.add(UPDATED_AT);
+        columns.addAll(ALARM);
         String set = columns.stream().map(c -> c.name() + " = u." + c.name()).collect(Collectors.joining(", "));
         try {
             Connection connection = connection();
@@ -644,8 +764,17 @@ class ClockTables {
 
     private static final Column UPDATED_AT = new Column("updated_at", Types.TIMESTAMP_WITH_TIMEZONE, "timestamptz", SlaClock::updatedAtColumn);
 
+    /**
+     * Where the sweep finds the clock. A recompute writes them too, and for a clock with a key
+     * it writes the same key, so on PostgreSQL the row is updated in place (no indexed column
+     * changed, ADR 0012, eighth amendment).
+     */
+    private static final List<Column> ALARM = List.of(
+            new Column("alarm_key", Types.BIGINT, "int8", SlaClock::alarmKey),
+            new Column("alarm_at", Types.TIMESTAMP_WITH_TIMEZONE, "timestamptz", SlaClock::alarmAtColumn));
+
     /** Every column, in the order {@link #clock(ResultSet)} reads them. */
-    private static final List<Column> ALL = java.util.stream.Stream.of(List.of(ID), RECOMPUTED, FIRED, List.of(UPDATED_AT))
+    private static final List<Column> ALL = java.util.stream.Stream.of(List.of(ID), RECOMPUTED, FIRED, List.of(UPDATED_AT), ALARM)
             .flatMap(List::stream).toList();
 
     private static final String CLOCK_COLUMNS = ALL.stream().map(Column::name).collect(Collectors.joining(", "));
@@ -852,10 +981,12 @@ class ClockTables {
         Long breachedByMillis = rs.wasNull() ? null : breachedBy;
         int warn = rs.getInt(9);
         Integer warnPercent = rs.wasNull() ? null : warn;
+        long key = rs.getLong(23);
+        Long alarmKey = rs.wasNull() ? null : key;
         return SlaClock.restore(rs.getString(1), rs.getString(2), TargetKind.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5),
                 rs.getString(6), rs.getBoolean(7), rs.getString(8), warnPercent, rs.getInt(10), odt(rs, 11), odt(rs, 12), odt(rs, 13),
                 rs.getLong(14), odt(rs, 15), rs.getLong(16), odt(rs, 17), outcome == null ? null : SlaClock.Outcome.valueOf(outcome),
-                breachedByMillis, odt(rs, 20), odt(rs, 21), odt(rs, 22));
+                breachedByMillis, odt(rs, 20), odt(rs, 21), odt(rs, 22), alarmKey, odt(rs, 24));
     }
 
     private static OffsetDateTime odt(ResultSet rs, int column) throws SQLException {
@@ -867,7 +998,7 @@ class ClockTables {
      * A timestamp with time zone as an instant. Not {@code getObject(column, OffsetDateTime.class)}:
      * the container's connection wrapper reaches that JDBC 4.1 method by reflection, per call.
      */
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    static Instant instant(ResultSet rs, int column) throws SQLException {
         java.sql.Timestamp at = rs.getTimestamp(column);
         return at == null ? null : at.toInstant();
     }

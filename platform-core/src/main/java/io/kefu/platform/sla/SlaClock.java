@@ -109,6 +109,20 @@ public class SlaClock {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
+    /**
+     * Where the sweep finds this clock (ADR 0012, eighth amendment), for a running clock that is
+     * not paused. For a target the sweep can find by rule ({@link #alarmKeyed}): the start as a
+     * position on the counting calendar's working time plus the paused time, so that the warning
+     * is due at {@code alarmKey + target × warn% } and the breach at {@code alarmKey + target};
+     * a new target leaves it as it is, and so a rule change rewrites no indexed column.
+     */
+    @Column(name = "alarm_key")
+    private Long alarmKey;
+
+    /** For the other clocks (targets in working days, follow-ups): the next alarm itself ({@link #nextAlarm}). */
+    @Column(name = "alarm_at")
+    private OffsetDateTime alarmAt;
+
     protected SlaClock() {
     }
 
@@ -132,7 +146,7 @@ public class SlaClock {
                             boolean businessTime, String targetIso, Integer warnPercent, int cycle, OffsetDateTime startedAt,
                             OffsetDateTime dueAt, OffsetDateTime warnAt, long targetMillis, OffsetDateTime pausedSince, long pausedMillis,
                             OffsetDateTime stoppedAt, Outcome outcome, Long breachedByMillis, OffsetDateTime warnedAt,
-                            OffsetDateTime breachedAt, OffsetDateTime updatedAt) {
+                            OffsetDateTime breachedAt, OffsetDateTime updatedAt, Long alarmKey, OffsetDateTime alarmAt) {
         SlaClock c = new SlaClock();
         c.id = id;
         c.ticketId = ticketId;
@@ -156,7 +170,34 @@ public class SlaClock {
         c.warnedAt = warnedAt;
         c.breachedAt = breachedAt;
         c.updatedAt = updatedAt;
+        c.alarmKey = alarmKey;
+        c.alarmAt = alarmAt;
         return c;
+    }
+
+    /**
+     * Whether the sweep finds clocks of this target by their rule and {@link #alarmKey}: when the
+     * target is the same working time from any start (hours in business time; anything in
+     * elapsed time). A target in working days ends with a working day, whose length depends on
+     * the start's date; a follow-up runs on a resolved ticket, which a rule change does not
+     * re-evaluate, so it may keep an older version's target for good: both carry their alarm
+     * instant instead ({@link #alarmAt}).
+     */
+    static boolean alarmKeyed(TargetKind target, boolean businessTime, Target t) {
+        return target != TargetKind.FOLLOW_UP && (!businessTime || t.days() == 0);
+    }
+
+    /**
+     * The working milliseconds of a keyed target: what a clock's {@link #targetMillis} is for it
+     * from any start, and so what the sweep adds to the key.
+     */
+    static long keyedTargetMillis(boolean businessTime, Target t) {
+        return (businessTime ? 0 : Duration.ofDays(t.days()).toMillis()) + t.time().toMillis();
+    }
+
+    /** The part of a keyed target after which the warning is due, as a recompute rounds it. */
+    static long warnMillis(long targetMillis, int warnPercent) {
+        return targetMillis * warnPercent / 100;
     }
 
     /** The calendar a rule's clocks count in. */
@@ -189,7 +230,29 @@ public class SlaClock {
         Instant base = calendar.due(start, t.days(), t.time(), businessTime);
         dueAt = odt(calendar.addWorkingTime(base, Duration.ofMillis(pausedMillis)));
         warnAt = warnPercent == null ? null
-                : odt(calendar.addWorkingTime(start, Duration.ofMillis(targetMillis * warnPercent / 100 + pausedMillis)));
+                : odt(calendar.addWorkingTime(start, Duration.ofMillis(warnMillis(targetMillis, warnPercent) + pausedMillis)));
+        placeAlarm(calendar, t);
+    }
+
+    /** Sets {@link #alarmKey} or {@link #alarmAt} (or neither, when stopped or paused) from the clock as it now is. */
+    private void placeAlarm(BusinessCalendar calendar, Target t) {
+        alarmKey = null;
+        alarmAt = null;
+        if (!isRunning() || pausedSince != null) {
+            return;
+        }
+        if (alarmKeyed(target, businessTime, t)) {
+            alarmKey = calendar.position(startedAt.toInstant()) + pausedMillis;
+        } else {
+            Instant next = nextAlarm();
+            alarmAt = next == null ? null : odt(next);
+        }
+    }
+
+    /** Not running or paused: no alarm for the sweep to find. */
+    private void clearAlarm() {
+        alarmKey = null;
+        alarmAt = null;
     }
 
     /** Stops counting until {@link #resume}; nothing when not running or already paused. */
@@ -198,6 +261,7 @@ public class SlaClock {
             return false;
         }
         pausedSince = odt(at);
+        clearAlarm();
         updatedAt = pausedSince;
         return true;
     }
@@ -221,6 +285,7 @@ public class SlaClock {
         }
         resume(at, calendar);
         stoppedAt = odt(at);
+        clearAlarm();
         Duration late = calendar.workingTimeBetween(dueAt.toInstant(), at);
         boolean overdue = at.isAfter(dueAt.toInstant());
         outcome = overdue || breachedAt != null ? Outcome.BREACHED : Outcome.MET;
@@ -235,6 +300,7 @@ public class SlaClock {
             return false;
         }
         stoppedAt = odt(at);
+        clearAlarm();
         outcome = Outcome.CANCELLED;
         updatedAt = stoppedAt;
         return true;
@@ -436,6 +502,14 @@ public class SlaClock {
 
     long pausedMillis() {
         return pausedMillis;
+    }
+
+    Long alarmKey() {
+        return alarmKey;
+    }
+
+    OffsetDateTime alarmAtColumn() {
+        return alarmAt;
     }
 
     public Instant breachedAt() {

@@ -491,7 +491,7 @@ public class SlaClocks {
         }
         int warned = due.warnings().isEmpty() ? 0 : warn(due.tickets(), due.warnings(), now);
         int breached = due.breaches().isEmpty() ? 0 : breach(due.tickets(), due.breaches(), now, rules);
-        settle();
+        settle(now);
         return new Visit(warned, breached, false);
     }
 
@@ -506,21 +506,21 @@ public class SlaClocks {
 
     /** Sets the tenant's agenda entry to its next alarm (after a sweep fired its due clocks page by page), through JDBC alone. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void settleAgenda() {
+    public void settleAgenda(Instant now) {
         data.jdbcOnly(KefuDatabase.Pool.SWEEP);
-        settle();
+        settle(now);
     }
 
     /**
      * Locks the agenda entry, then sets it to the next alarm: SQL, as under TABLE_PER_TENANT each
-     * EntityManager would parse JPQL anew; two statements, the lock first
+     * EntityManager would parse JPQL anew; the lock first, in a statement of its own
      * ({@link ClockTables#settleAgenda} says why). Pending entity changes are flushed first: a
      * breach's edits may have moved clocks.
      */
-    private void settle() {
+    private void settle(Instant now) {
         data.flushIfUsed();
         if (tables.lockAgenda()) {
-            tables.settleAgenda();
+            tables.settleAgenda(now);
         }
     }
 

@@ -93,7 +93,7 @@ public class SlaSweep {
                 }
                 fired[0] = fire(true, now);
                 fired[1] = fire(false, now);
-                clocks.settleAgenda();
+                clocks.settleAgenda(now);
             });
         } catch (RuntimeException e) {
             // One tenant's trouble must not stop the others; its agenda entry stays due and is retried.

@@ -62,6 +62,9 @@ public class StandardsStore {
     @Inject
     Agenda agenda;
 
+    @Inject
+    CalendarArithmetic arithmetic;
+
     Clock clock = Clock.systemUTC();
 
     /** A stored rule and whether it was new. */
@@ -111,9 +114,16 @@ public class StandardsStore {
         return StandardsDocument.readCalendar(json(c.document()));
     }
 
-    /** The arithmetic of a calendar code; {@code 24x7} is built in. */
+    /** The arithmetic of a calendar code, built once per document ({@link CalendarArithmetic}); {@code 24x7} is built in. */
     public BusinessCalendar businessCalendar(String code) {
-        return BusinessCalendar.ALWAYS_CODE.equals(code) ? BusinessCalendar.ALWAYS : calendar(code).calendar();
+        if (BusinessCalendar.ALWAYS_CODE.equals(code)) {
+            return BusinessCalendar.ALWAYS;
+        }
+        StoredCalendar c = data.entityManager().find(StoredCalendar.class, code);
+        if (c == null) {
+            throw new NotFoundException("sla.calendar.not-found", code);
+        }
+        return arithmetic.of(tenants.require(), c.document());
     }
 
     /** Creates or replaces the rule {@code code}; a replacement is a new version. */
@@ -280,11 +290,11 @@ public class StandardsStore {
     }
 
     /** Stored documents were valid when stored; their calendars and teams are not checked again. */
-    private static ServiceStandard readStored(String document, int version) {
+    static ServiceStandard readStored(String document, int version) {
         return StandardsDocument.readStandard(json(document), c -> true, t -> true).withVersion(version);
     }
 
-    private static JsonObject json(String s) {
+    static JsonObject json(String s) {
         return Jsons.createReader(new StringReader(s)).readObject();
     }
 }

@@ -80,6 +80,31 @@ class ClockTablesDatabaseTest {
         tables.data = TenantTestDatabase.persistence(current::get);
         tables.tenants = tenants;
         tables.callers = new CallerContext();
+        tables.ranges = new AlarmRanges();
+        tables.ranges.data = tables.data;
+        tables.ranges.tenants = tenants;
+        tables.ranges.arithmetic = new CalendarArithmetic();
+    }
+
+    /**
+     * Makes {@code rule} the tenant's current version of its code, as the store would (the sweep
+     * finds keyed clocks by the current rules), and lets this node's sweep know of it at once, as
+     * a change made on this node does; {@link #aRuleChangedOnAnotherNodeIsFoundByTheStampTheSweepReads} covers another node's.
+     */
+    private void storeRule(ServiceStandard rule) {
+        storeRuleUnseen(rule);
+        inTransaction(em -> tables.ranges.rebuild());
+    }
+
+    /** As {@link #storeRule}, without telling this node's sweep. */
+    private void storeRuleUnseen(ServiceStandard rule) {
+        inTransaction(em -> {
+            em.createNativeQuery("delete from " + SCHEMA + ".sla_standard where code = ?").setParameter(1, rule.code()).executeUpdate();
+            em.createNativeQuery("insert into " + SCHEMA + ".sla_standard (code, position, rule_version, document, updated_at) values (?, 10, ?, ?, ?)")
+                    .setParameter(1, rule.code()).setParameter(2, rule.version()).setParameter(3, StandardsDocument.write(rule).toString())
+                    .setParameter(4, java.time.OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
+            return null;
+        });
     }
 
     /** Runs {@code work} for the tenant in its own transaction on its own EntityManager, as one sweep page would. */
@@ -102,8 +127,12 @@ class ClockTablesDatabaseTest {
 
     private static final Instant START = Instant.parse("2026-12-01T08:00:00Z");
 
+    /** When the tests' sweeps settle the agenda, unless they say otherwise: before any alarm of theirs. */
+    private static final Instant SETTLED_AT = START.plus(Duration.ofMinutes(1));
+
     /** Open tickets, each with a running resolution clock of {@code rule} started at START, written through the tables. */
     private List<String> ticketsWithClocks(int n, ServiceStandard rule) {
+        storeRule(rule);
         return inTransaction(em -> {
             List<String> ids = new ArrayList<>();
             List<SlaClock> clocks = new ArrayList<>();
@@ -162,6 +191,7 @@ class ClockTablesDatabaseTest {
             tables.update(changed);
             return null;
         });
+        storeRule(rule(2, "PT4H"));
         var after = inTransaction(em -> tables.clocksOfTickets(ids.get(0), ids.get(2)));
         assertEquals(Set.of(ids.get(1), ids.get(2)), after.keySet(), "the range excludes its start");
         SlaClock c = inTransaction(em -> tables.clocksOfTickets(null, ids.get(0))).get(ids.get(0)).get(TargetKind.RESOLUTION);
@@ -203,11 +233,76 @@ class ClockTablesDatabaseTest {
         assertNull(settled(), "nothing left to fire");
     }
 
+    /**
+     * The sweep keeps each tenant's alarm ranges in memory. A rule replaced on another node (here:
+     * behind this node's back) and its clocks recomputed show in the stamp the sweep reads with
+     * the clocks: the agenda is set by the rule the clocks now have, not by the one remembered.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aRuleChangedOnAnotherNodeIsFoundByTheStampTheSweepReads(String database) throws Exception {
+        open(database);
+        insertAgendaEntry(START);
+        List<String> ids = ticketsWithClocks(2, rule(1, "PT8H"));
+        assertEquals(START.plus(Duration.ofHours(6)), settled(), "75 % of 8 h");
+        storeRuleUnseen(rule(2, "PT2H"));
+        recomputeAll(ids, rule(2, "PT2H"));
+        assertEquals(START.plus(Duration.ofMinutes(90)), settled(), "75 % of the new 2 h");
+        Instant late = START.plus(Duration.ofHours(3));
+        assertEquals(2, inTransaction(em -> tables.due(false, late, 10)).size(), "and the sweep's next read finds them by it");
+    }
+
+    /** Recomputes the resolution clocks of these tickets under {@code rule} through the tables, as a rule change's page does; what the transaction saw of its updates. */
+    private long[] recomputeAll(List<String> ids, ServiceStandard rule) {
+        return inTransaction(em -> {
+            long[] before = database(em).equals("postgresql") ? updatesOfClocks(em) : new long[2];
+            List<SlaClock> changed = new ArrayList<>();
+            tables.clocksOfTickets(null, ids.get(ids.size() - 1)).values().forEach(m -> {
+                SlaClock c = m.get(TargetKind.RESOLUTION);
+                c.apply(rule, BusinessCalendar.ALWAYS, START);
+                changed.add(c);
+            });
+            tables.update(changed);
+            if (!database(em).equals("postgresql")) {
+                return new long[2];
+            }
+            long[] after = updatesOfClocks(em);
+            return new long[]{after[0] - before[0], after[1] - before[1]};
+        });
+    }
+
+    private String database(EntityManager em) {
+        return tables.data.postgres() ? "postgresql" : "h2";
+    }
+
+    /** This transaction's counts of updated and of in-place (HOT) updated rows of sla_clock (PostgreSQL). */
+    private static long[] updatesOfClocks(EntityManager em) {
+        Object[] row = (Object[]) em.createNativeQuery("select n_tup_upd, n_tup_hot_upd from pg_stat_xact_user_tables"
+                + " where schemaname = ? and relname = 'sla_clock'").setParameter(1, SCHEMA).getSingleResult();
+        return new long[]{((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
+    /**
+     * What the alarm key is for (ADR 0012, eighth amendment): a rule change gives every open
+     * clock a new target, and PostgreSQL updates each row in place, because no indexed column
+     * changed (the key stays; the due and warning times are in no index) and the page had room
+     * (fill factor 50). An index on the due time, or a key that moved with the target, makes
+     * every one a new row version with an entry in each index.
+     */
+    @org.junit.jupiter.api.Test
+    void aRuleChangeUpdatesTheClocksInPlace() throws Exception {
+        open("postgresql");
+        List<String> ids = ticketsWithClocks(300, rule(1, "PT8H"));
+        long[] updates = recomputeAll(ids, rule(2, "PT4H"));
+        assertEquals(300, updates[0], "every clock recomputed");
+        assertEquals(300, updates[1], "and every one in place");
+    }
+
     /** Settles the tenant's agenda entry as a sweep does (locked, then set to the next alarm) and returns it. */
     private Instant settled() {
         inTransaction(em -> {
             assertTrue(tables.lockAgenda());
-            tables.settleAgenda();
+            tables.settleAgenda(SETTLED_AT);
             return null;
         });
         return agendaEntry();
@@ -573,7 +668,7 @@ class ClockTablesDatabaseTest {
                 await(locked);
                 // The change writes its clock and lowers meanwhile (or waits to lower).
                 pause(500);
-                tables.settleAgenda();
+                tables.settleAgenda(SETTLED_AT);
                 settled.countDown();
                 Object set = em.createNativeQuery("select next_due_at from " + PlatformSchema.NAME + ".sla_agenda where tenant_code = ?")
                         .setParameter(1, TENANT).getSingleResult();
@@ -694,6 +789,7 @@ class ClockTablesDatabaseTest {
                 List.of(new BreachAction(BreachAction.Kind.NOTIFY, null)), 1);
         // Started at 08:00, 08:50 and 13:00: due at 09:00, 09:50 and 14:00, warned 15 minutes before.
         List<Duration> starts = List.of(Duration.ZERO, Duration.ofMinutes(50), Duration.ofHours(5));
+        storeRule(rule);
         inTransaction(em -> {
             List<SlaClock> clocks = new ArrayList<>();
             for (int i = 0; i < starts.size(); i++) {

@@ -71,13 +71,13 @@ class SlaSweepTest {
             if (mine.stream().anyMatch(id -> id.endsWith(":bad"))) {
                 throw new IllegalStateException("rule version missing");
             }
-            settleAgenda();
+            settleAgenda(now);
             mine.forEach(due::remove);
             return new Visit(mine.size(), 0, false);
         }
 
         @Override
-        public void settleAgenda() {
+        public void settleAgenda(Instant now) {
             if (tenants.require().value().equals("broken")) {
                 throw new IllegalStateException("agenda row locked too long");
             }

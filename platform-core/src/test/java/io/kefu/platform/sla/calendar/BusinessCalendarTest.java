@@ -20,13 +20,13 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-class BusinessCalendarTest {
+public class BusinessCalendarTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     /** Workdays 9:00-12:00 and 13:00-18:00, Chinese holidays and make-up days. */
-    static BusinessCalendar cnOffice() {
+    public static BusinessCalendar cnOffice() {
         Map<DayOfWeek, List<DayHours>> week = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
             week.put(d, List.of(DayHours.parse("09:00", "12:00"), DayHours.parse("13:00", "18:00")));
@@ -36,7 +36,7 @@ class BusinessCalendarTest {
     }
 
     /** A calendar around Berlin's DST changes, with a night shift across midnight and the changes' hours. */
-    static BusinessCalendar berlinShifts() {
+    public static BusinessCalendar berlinShifts() {
         Map<DayOfWeek, List<DayHours>> week = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek d : DayOfWeek.values()) {
             week.put(d, d == DayOfWeek.SUNDAY ? List.of(DayHours.parse("00:30", "04:00"), DayHours.parse("22:00", "24:00"))
@@ -145,7 +145,7 @@ class BusinessCalendarTest {
                 DayOfWeek.SATURDAY, List.of(DayHours.parse("20:00", "24:00"))), holidays, workdays);
     }
 
-    static Instant randomInstant(Random r) {
+    public static Instant randomInstant(Random r) {
         Instant base = LocalDateTime.parse("2025-01-01T00:00").atZone(SHANGHAI).toInstant();
         return base.plusSeconds((long) (r.nextDouble() * 700 * 86_400L));
     }
