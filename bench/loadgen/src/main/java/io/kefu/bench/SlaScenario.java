@@ -458,7 +458,7 @@ final class SlaScenario {
     }
 
     static String rule(String resolution) {
-        return Json.createObjectBuilder().add("name", Json.createObjectBuilder().add("zh-CN", "基准").add("en", "Bench")).add("order", 1)
+        return Json.createObjectBuilder().add("code", "bench").add("name", Json.createObjectBuilder().add("zh-CN", "基准").add("en", "Bench")).add("order", 1)
                 .add("calendar", "24x7").add("businessTime", false).add("targets", Json.createObjectBuilder().add("resolution", resolution))
                 .add("warnAtPercent", 75).build().toString();
     }
