@@ -95,7 +95,8 @@ class ClockTables {
     }
 
     /** One SLA entry for a ticket's timeline. */
-    record Entry(String ticketId, Instant at, JsonObject details) {
+    /** One SLA entry for a ticket's timeline; {@code details} is its JSON text. */
+    record Entry(String ticketId, Instant at, String details) {
     }
 
     private Connection connection() {
@@ -191,7 +192,7 @@ class ClockTables {
                 ps.setString(1, e.ticketId());
                 ps.setObject(2, odt(e.at()), Types.TIMESTAMP_WITH_TIMEZONE);
                 ps.setString(3, actor);
-                ps.setString(4, e.details().toString());
+                ps.setString(4, e.details());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -892,7 +893,7 @@ class ClockTables {
                     ps.setInt(3, ++seq);
                     ps.setObject(4, odt(x.at()), Types.TIMESTAMP_WITH_TIMEZONE);
                     ps.setString(5, actor);
-                    ps.setString(6, x.details().toString());
+                    ps.setString(6, x.details());
                     ps.addBatch();
                 }
             }
@@ -924,7 +925,7 @@ class ClockTables {
                 entryTickets.add(id);
                 entrySeqs.add(++seq);
                 entryTimes.add(x.at().toString());
-                entryData.add(x.details().toString());
+                entryData.add(x.details());
             }
         }
         String allHeads = " where (select count(*) from h) = ?";

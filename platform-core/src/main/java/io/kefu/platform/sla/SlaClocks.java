@@ -373,6 +373,58 @@ public class SlaClocks {
         return b.add("clocks", list).build();
     }
 
+    /**
+     * {@link #details} as JSON text, written directly: a rule change writes one for every open
+     * ticket it recomputes, and building the JSON-P object and serializing it through its writer
+     * took a sixth of the page threads' CPU (a flight recording of bench/sla.sh, 2026-12-03). The
+     * same document; {@code SlaClocksDetailsTest} holds the two to it.
+     */
+    static String detailsText(String change, ServiceStandard rule, List<SlaClock> changed) {
+        StringBuilder b = new StringBuilder(64 + 96 * changed.size());
+        b.append("{\"change\":");
+        jsonString(b, change);
+        if (rule != null) {
+            b.append(",\"serviceStandard\":");
+            jsonString(b, rule.code());
+            b.append(",\"version\":").append(rule.version());
+        }
+        b.append(",\"clocks\":[");
+        for (int i = 0; i < changed.size(); i++) {
+            SlaClock c = changed.get(i);
+            b.append(i == 0 ? "{\"target\":" : ",{\"target\":");
+            jsonString(b, c.target().member());
+            b.append(",\"dueAt\":");
+            jsonString(b, c.dueAt().toString());
+            b.append(",\"paused\":").append(c.isPaused());
+            if (c.outcome() != null) {
+                b.append(",\"outcome\":");
+                jsonString(b, c.outcome().name());
+            }
+            if (c.breachedBy() != null) {
+                b.append(",\"breachedBy\":");
+                jsonString(b, c.breachedBy().toString());
+            }
+            b.append('}');
+        }
+        return b.append("]}").toString();
+    }
+
+    /** A JSON string: quotation marks, backslashes and control characters escaped (RFC 8259). */
+    private static void jsonString(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '"' || ch == '\\') {
+                b.append('\\').append(ch);
+            } else if (ch < 0x20) {
+                b.append(String.format("\\u%04x", (int) ch));
+            } else {
+                b.append(ch);
+            }
+        }
+        b.append('"');
+    }
+
     static Instant earliestAlarm(List<SlaClock> clocks) {
         Instant earliest = null;
         for (SlaClock c : clocks) {
@@ -430,7 +482,7 @@ public class SlaClocks {
             }
             started.addAll(e.started());
             e.changed().stream().filter(c -> !e.started().contains(c)).forEach(recomputed::add);
-            entries.add(new ClockTables.Entry(id, now, e.details()));
+            entries.add(new ClockTables.Entry(id, now, detailsText(e.change(), e.rule(), e.changed())));
             earliest = earlier(earliest, e.earliestAlarm());
         }
         tables.recordRecomputes(entries, actor);
@@ -551,7 +603,7 @@ public class SlaClocks {
         List<Notification> notes = new ArrayList<>();
         for (SlaClock c : won) {
             ClockTables.TicketRow t = rows.get(c.ticketId());
-            entries.add(new ClockTables.Entry(t.id(), now, fired("WARNED", c, null)));
+            entries.add(new ClockTables.Entry(t.id(), now, fired("WARNED", c, null).toString()));
             notes.addAll(recipients.notifications(t, c, "sla.warning", now));
         }
         write(entries, rows, notes, locked);
@@ -592,7 +644,7 @@ public class SlaClocks {
                 notes.addAll(told);
                 done.add(Jsons.createObjectBuilder().add("action", a.action().name()).add("notified", told.size()));
             }
-            entries.add(new ClockTables.Entry(t.id(), now, fired("BREACHED", c, done)));
+            entries.add(new ClockTables.Entry(t.id(), now, fired("BREACHED", c, done).toString()));
         }
         write(entries, rows, notes, locked);
         for (SlaClock c : won) {

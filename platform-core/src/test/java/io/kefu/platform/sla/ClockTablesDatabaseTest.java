@@ -367,7 +367,7 @@ class ClockTablesDatabaseTest {
         var heads = new HashMap<String, ClockTables.TimelineHead>();
         rows.values().forEach(r -> heads.put(r.id(), r.head()));
         assertEquals(new ClockTables.TimelineHead(2, 0), heads.get(ids.get(0)));
-        var details = Json.createObjectBuilder().add("change", "WARNED").build();
+        var details = Json.createObjectBuilder().add("change", "WARNED").build().toString();
         List<ClockTables.Entry> entries = List.of(new ClockTables.Entry(ids.get(0), now, details),
                 new ClockTables.Entry(ids.get(0), now, details), new ClockTables.Entry(ids.get(1), now, details));
         assertEquals(Set.of(), inTransaction(em -> tables.append(entries, heads, List.of())));
