@@ -120,7 +120,8 @@ class AlarmRanges {
     /** The ranges of one rule: its targets whose clocks carry a key ({@link SlaClock#alarmKeyed}). */
     static List<Range> ranges(ServiceStandard rule, Map<String, BusinessCalendar> calendars) {
         List<Range> out = new ArrayList<>();
-        BusinessCalendar counting = rule.businessTime() ? calendars.get(rule.calendar()) : BusinessCalendar.ALWAYS;
+        BusinessCalendar calendar = calendars.get(rule.calendar());
+        BusinessCalendar counting = rule.businessTime() && calendar == null ? null : SlaClock.counting(rule, calendar);
         if (counting == null) {
             // A rule names only calendars that exist (validated when stored): none to count in, no clock either.
             return out;

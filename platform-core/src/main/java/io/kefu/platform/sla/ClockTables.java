@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.PersistenceException;
 
 import io.kefu.platform.audit.AuditLog;
@@ -407,6 +406,8 @@ class ClockTables {
         String t = table("sla_clock");
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        // The first branch, always there, names and types the columns: kind, range, key, time.
+        parts.add("select 'A' as k, 0 as g, cast(null as bigint) as v, min(alarm_at) as t from " + t + " where alarm_at is not null");
         for (int i = 0; i < list.size(); i++) {
             AlarmRanges.Range r = list.get(i);
             List<Object> range = List.of(r.ruleCode(), r.target().name(), r.businessTime(), r.calendarCode());
@@ -423,11 +424,8 @@ class ClockTables {
                 params.add(key);
             }
         }
-        parts.add("select 'A', 0, cast(null as bigint), min(alarm_at) from " + t + " where alarm_at is not null");
         parts.add(AlarmRanges.stampRows(table("sla_standard"), table("sla_calendar")));
-        // The first branch names the columns: kind, range, key, time.
-        return new Sql("select k, g, v, t from (select 'Z' as k, -1 as g, cast(null as bigint) as v, cast(null as timestamp with time zone) as t"
-                + " from " + PlatformSchema.NAME + ".sla_agenda where 1 = 0 union all " + String.join(" union all ", parts) + ") x", params);
+        return new Sql(String.join(" union all ", parts), params);
     }
 
     /**
@@ -607,7 +605,7 @@ class ClockTables {
                         if ("W".equals(kind) || "B".equals(kind)) {
                             at = hasKey ? current.ranges().get(rs.getInt(2)).alarmOf("W".equals(kind), v) : null;
                         }
-                        next = earlier(next, at);
+                        next = SlaClocks.earlier(next, at);
                     }
                 }
             } catch (SQLException e) {
@@ -627,10 +625,6 @@ class ClockTables {
         } catch (SQLException e) {
             throw failed("settling the agenda", e);
         }
-    }
-
-    private static Instant earlier(Instant a, Instant b) {
-        return a == null || b != null && b.isBefore(a) ? b : a;
     }
 
     /**

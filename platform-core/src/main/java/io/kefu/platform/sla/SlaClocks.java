@@ -433,7 +433,8 @@ public class SlaClocks {
         return earliest;
     }
 
-    private static Instant earlier(Instant a, Instant b) {
+    /** The earlier of two instants, either of which may be null (none). */
+    static Instant earlier(Instant a, Instant b) {
         return a == null || b != null && b.isBefore(a) ? b : a;
     }
 
