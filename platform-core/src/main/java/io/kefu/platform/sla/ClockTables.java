@@ -93,7 +93,6 @@ class ClockTables {
         }
     }
 
-    /** One SLA entry for a ticket's timeline. */
     /** One SLA entry for a ticket's timeline; {@code details} is its JSON text. */
     record Entry(String ticketId, Instant at, String details) {
     }
@@ -179,22 +178,40 @@ class ClockTables {
      * Writes what a rule change did to each ticket's clocks ({@code sla_recompute}, shown on the
      * ticket's timeline by {@link RecomputeHistory}): one narrow row per ticket, not a timeline
      * entry, which would also rewrite the ticket's row to move its timeline head (ADR 0012, fifth
-     * amendment). A JDBC batch (the PostgreSQL driver sends it as multi-row INSERTs).
+     * amendment). On PostgreSQL one INSERT of the page's rows as arrays, as {@link #update}
+     * writes its clocks: as a JDBC batch the driver encoded every row's parameters and
+     * PostgreSQL executed a multi-row INSERT per 128 rows; a flight recording of a rule change
+     * had that batch at about a tenth of the server's samples (2026-12-03). On H2 a batch.
      */
     void recordRecomputes(List<Entry> entries, String actor) {
         if (entries.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = connection().prepareStatement("insert into " + table("sla_recompute")
-                + " (ticket_id, occurred_at, actor, data) values (?, ?, ?, ?)")) {
-            for (Entry e : entries) {
-                ps.setString(1, e.ticketId());
-                ps.setObject(2, odt(e.at()), Types.TIMESTAMP_WITH_TIMEZONE);
-                ps.setString(3, actor);
-                ps.setString(4, e.details());
-                ps.addBatch();
+        try {
+            Connection connection = connection();
+            if (data.postgres()) {
+                try (PreparedStatement ps = connection.prepareStatement("insert into " + table("sla_recompute")
+                        + " (ticket_id, occurred_at, actor, data) select u.ticket_id, " + fromMicros("u.at") + ", ?, u.data"
+                        + " from unnest(?::varchar[], ?::int8[], ?::text[]) as u(ticket_id, at, data)")) {
+                    ps.setString(1, actor);
+                    ps.setArray(2, connection.createArrayOf("varchar", entries.stream().map(Entry::ticketId).toArray(String[]::new)));
+                    ps.setArray(3, connection.createArrayOf("int8", entries.stream().map(e -> micros(e.at())).toArray(Long[]::new)));
+                    ps.setArray(4, connection.createArrayOf("text", entries.stream().map(Entry::details).toArray(String[]::new)));
+                    ps.executeUpdate();
+                }
+                return;
             }
-            ps.executeBatch();
+            try (PreparedStatement ps = connection.prepareStatement("insert into " + table("sla_recompute")
+                    + " (ticket_id, occurred_at, actor, data) values (?, ?, ?, ?)")) {
+                for (Entry e : entries) {
+                    ps.setString(1, e.ticketId());
+                    ps.setObject(2, odt(e.at()), Types.TIMESTAMP_WITH_TIMEZONE);
+                    ps.setString(3, actor);
+                    ps.setString(4, e.details());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
         } catch (SQLException e) {
             throw failed("writing recompute history", e);
         }
@@ -795,7 +812,12 @@ class ClockTables {
 
     /** A column's value in a row of {@link #unnest}: a timestamp is rebuilt from its microseconds, exactly (integer arithmetic on an interval). */
     private static String unnestedValue(Column c) {
-        return c.sqlType() == Types.TIMESTAMP_WITH_TIMEZONE ? "timestamptz 'epoch' + u." + c.name() + " * interval '1 microsecond'" : "u." + c.name();
+        return c.sqlType() == Types.TIMESTAMP_WITH_TIMEZONE ? fromMicros("u." + c.name()) : "u." + c.name();
+    }
+
+    /** The timestamp whose microseconds since the epoch ({@link #micros}) the SQL expression {@code micros} is, exactly. */
+    private static String fromMicros(String micros) {
+        return "timestamptz 'epoch' + " + micros + " * interval '1 microsecond'";
     }
 
     /** An instant as whole microseconds since the epoch, rounded as PostgreSQL rounds a timestamp it is given. */
@@ -902,15 +924,15 @@ class ClockTables {
     /**
      * PostgreSQL: the heads' guarded UPDATE, then (only if it updated every head) the entries'
      * and the notifications' INSERTs, as data-modifying WITH clauses of one statement, each page
-     * bound as arrays. Returns the ids of the heads updated. Timestamps go as ISO-8601 text, cast
-     * by the statement (the driver's array encoder knows no java.time).
+     * bound as arrays. Returns the ids of the heads updated. Timestamps go as microseconds since
+     * the epoch, as {@link #bindArrays} binds them (the driver's array encoder knows no java.time).
      */
     private List<String> appendInOneStatement(List<String> ids, Map<String, List<Entry>> byTicket, Map<String, TimelineHead> heads,
             Collection<Notification> notes, String actor) throws SQLException {
         List<String> entryIds = new ArrayList<>();
         List<String> entryTickets = new ArrayList<>();
         List<Integer> entrySeqs = new ArrayList<>();
-        List<String> entryTimes = new ArrayList<>();
+        List<Long> entryTimes = new ArrayList<>();
         List<String> entryData = new ArrayList<>();
         for (String id : ids) {
             int seq = heads.get(id).lastEventSeq();
@@ -918,7 +940,7 @@ class ClockTables {
                 entryIds.add(UUID.randomUUID().toString());
                 entryTickets.add(id);
                 entrySeqs.add(++seq);
-                entryTimes.add(x.at().toString());
+                entryTimes.add(micros(x.at()));
                 entryData.add(x.details());
             }
         }
@@ -927,11 +949,11 @@ class ClockTables {
                 + " from unnest(?::varchar[], ?::int4[], ?::int8[]) as u(id, seq, version) where t.id = u.id and t.version = u.version"
                 + " returning t.id),"
                 + " e as (insert into " + table("ticket_event") + " (id, ticket_id, seq, occurred_at, actor, type, visibility, body, data)"
-                + " select x.id, x.ticket_id, x.seq, x.at::timestamptz, ?, 'SLA', 'INTERNAL', null, x.data"
-                + " from unnest(?::varchar[], ?::varchar[], ?::int4[], ?::text[], ?::text[]) as x(id, ticket_id, seq, at, data)" + allHeads + "),"
+                + " select x.id, x.ticket_id, x.seq, " + fromMicros("x.at") + ", ?, 'SLA', 'INTERNAL', null, x.data"
+                + " from unnest(?::varchar[], ?::varchar[], ?::int4[], ?::int8[], ?::text[]) as x(id, ticket_id, seq, at, data)" + allHeads + "),"
                 + " n as (insert into " + table("notification") + " (id, recipient, kind, ticket_id, ticket_number, data, created_at)"
-                + " select y.id, y.recipient, y.kind, y.ticket_id, y.ticket_number, y.data, y.created_at::timestamptz"
-                + " from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::text[])"
+                + " select y.id, y.recipient, y.kind, y.ticket_id, y.ticket_number, y.data, " + fromMicros("y.created_at")
+                + " from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::int8[])"
                 + " as y(id, recipient, kind, ticket_id, ticket_number, data, created_at)" + allHeads + ")"
                 + " select id from h";
         Connection connection = connection();
@@ -944,15 +966,16 @@ class ClockTables {
             ps.setArray(i++, connection.createArrayOf("int8", ids.stream().map(id -> heads.get(id).version()).toArray()));
             ps.setString(i++, actor);
             for (List<?> column : List.of(entryIds, entryTickets, entrySeqs, entryTimes, entryData)) {
-                ps.setArray(i++, connection.createArrayOf(column == entrySeqs ? "int4" : "varchar", column.toArray()));
+                ps.setArray(i++, connection.createArrayOf(column == entrySeqs ? "int4" : column == entryTimes ? "int8" : "varchar", column.toArray()));
             }
             ps.setInt(i++, ids.size());
             List<Notification> ns = List.copyOf(notes);
             List<Function<Notification, String>> columns = List.of(Notification::id, Notification::recipient, Notification::kind,
-                    Notification::ticketId, Notification::ticketNumber, Notification::data, n -> n.createdAt().toInstant().toString());
+                    Notification::ticketId, Notification::ticketNumber, Notification::data);
             for (Function<Notification, String> column : columns) {
-                ps.setArray(i++, connection.createArrayOf("varchar", ns.stream().map(column).toArray()));
+                ps.setArray(i++, connection.createArrayOf("varchar", ns.stream().map(column).toArray(String[]::new)));
             }
+            ps.setArray(i++, connection.createArrayOf("int8", ns.stream().map(n -> micros(n.createdAt().toInstant())).toArray(Long[]::new)));
             ps.setInt(i, ids.size());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

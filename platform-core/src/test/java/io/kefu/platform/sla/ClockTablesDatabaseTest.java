@@ -433,7 +433,7 @@ class ClockTablesDatabaseTest {
         List<String> ids = ticketsWithClocks(3, resolutionOnly(1, "PT8H"));
         assertEquals(List.of(ids.get(1)), inTransaction(em -> tables.pageBounds(2)), "pages of two: the second id ends the first");
         assertEquals(ids, inTransaction(em -> tables.pageBounds(1)));
-        Instant now = START.plus(Duration.ofHours(1));
+        Instant now = START.plus(Duration.ofHours(1)).plusNanos(654_321_000);
         SlaClocks v2 = clocks(now, List.of(resolutionOnly(2, "PT4H")));
 
         int seen = inTransaction(em -> {
@@ -812,7 +812,8 @@ class ClockTablesDatabaseTest {
                 return code.equals(rule.code()) && version == rule.version() ? java.util.Optional.of(rule) : java.util.Optional.empty();
             }
         };
-        Instant now = START.plus(Duration.ofMinutes(100));
+        // Microseconds in it: the entries and notifications must keep the instant to the microsecond.
+        Instant now = START.plus(Duration.ofMinutes(100)).plusNanos(123_456_000);
 
         inTransaction(em -> {
             ClockTables.Due due = tables.dueLocked(now, 10);
@@ -835,6 +836,10 @@ class ClockTablesDatabaseTest {
                 inTransaction(em -> em.createNativeQuery("select recipient, kind, ticket_number from " + SCHEMA + ".notification")
                         .getResultList().stream().map(r -> ((Object[]) r)[0] + " " + ((Object[]) r)[1] + " " + ((Object[]) r)[2])
                         .sorted().toList()));
+        assertEquals(List.of(3L, 5L), inTransaction(em -> java.util.stream.Stream.of("ticket_event where occurred_at", "notification where created_at")
+                .map(t -> ((Number) em.createNativeQuery("select count(*) from " + SCHEMA + "." + t + " = ?")
+                        .setParameter(1, now.atOffset(ZoneOffset.UTC)).getSingleResult()).longValue()).toList()),
+                "every entry and notification at the visit's instant");
         assertEquals(START.plus(Duration.ofMinutes(110)), agendaEntry(), "the second ticket's breach, at 09:50");
         assertEquals(new SlaClocks.Visit(0, 0, false), inTransaction(em -> clocks.visit(now, 10, false)), "each fires once");
     }
