@@ -55,6 +55,9 @@ public class SlaClocks {
     StandardsStore store;
 
     @Inject
+    RulesGate gate;
+
+    @Inject
     TicketService tickets;
 
     @Inject
@@ -77,9 +80,11 @@ public class SlaClocks {
         private List<ServiceStandard> ordered;
         private final Map<String, BusinessCalendar> calendars = new HashMap<>();
         private final Map<String, ServiceStandard> versions = new HashMap<>();
+        private boolean held;
 
         List<ServiceStandard> ordered() {
             if (ordered == null) {
+                hold();
                 ordered = store.standards();
             }
             return ordered;
@@ -87,7 +92,19 @@ public class SlaClocks {
 
         /** The calendar the rule's clocks count in. */
         BusinessCalendar counting(ServiceStandard rule) {
+            hold();
             return SlaClock.counting(rule, calendars.computeIfAbsent(rule.calendar(), store::businessCalendar));
+        }
+
+        /**
+         * The current rules and calendars are read under the gate ({@link RulesGate}): a change
+         * that commits after them waits for this transaction. Versions are not: they never change.
+         */
+        private void hold() {
+            if (!held) {
+                gate.hold();
+                held = true;
+            }
         }
 
         ServiceStandard version(String code, int version) {

@@ -65,6 +65,9 @@ public class StandardsStore {
     @Inject
     CalendarArithmetic arithmetic;
 
+    @Inject
+    RulesGate gate;
+
     Clock clock = Clock.systemUTC();
 
     /** A stored rule and whether it was new. */
@@ -128,6 +131,7 @@ public class StandardsStore {
 
     /** Creates or replaces the rule {@code code}; a replacement is a new version. */
     public Saved put(String code, JsonObject body) {
+        gate.close();
         EntityManager em = data.entityManager();
         JsonObject withCode = Jsons.createObjectBuilder(body).add("code", code).build();
         if (body.containsKey("code") && !code.equals(body.getString("code", null))) {
@@ -162,6 +166,7 @@ public class StandardsStore {
     }
 
     public void delete(String code) {
+        gate.close();
         EntityManager em = data.entityManager();
         StoredStandard s = em.find(StoredStandard.class, code);
         if (s == null) {
@@ -173,6 +178,7 @@ public class StandardsStore {
 
     /** Puts the rules in the given order (every code exactly once); their orders become 10, 20, ... */
     public List<ServiceStandard> reorder(List<String> codes) {
+        gate.close();
         EntityManager em = data.entityManager();
         List<StoredStandard> all = em.createQuery("select s from StoredStandard s", StoredStandard.class).getResultList();
         Set<String> existing = new HashSet<>();
@@ -199,6 +205,7 @@ public class StandardsStore {
     }
 
     public Saved putCalendar(String code, JsonObject body) {
+        gate.close();
         if (BusinessCalendar.ALWAYS_CODE.equals(code)) {
             throw new InvalidInputException(FieldError.of("code", "sla.calendar.builtin"));
         }
@@ -246,6 +253,7 @@ public class StandardsStore {
      * invalid. Unchanged rules keep their version; rules missing from the document are deleted.
      */
     public StandardsDocument.Contents importDocument(JsonObject doc) {
+        gate.close();
         EntityManager em = data.entityManager();
         StandardsDocument.Contents contents = StandardsDocument.read(doc, c -> false, t -> teams.find(t).isPresent());
         OffsetDateTime now = now();

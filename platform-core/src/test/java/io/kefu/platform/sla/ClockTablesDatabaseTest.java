@@ -98,13 +98,24 @@ class ClockTablesDatabaseTest {
 
     /** As {@link #storeRule}, without telling this node's sweep. */
     private void storeRuleUnseen(ServiceStandard rule) {
-        inTransaction(em -> {
-            em.createNativeQuery("delete from " + SCHEMA + ".sla_standard where code = ?").setParameter(1, rule.code()).executeUpdate();
-            em.createNativeQuery("insert into " + SCHEMA + ".sla_standard (code, position, rule_version, document, updated_at) values (?, 10, ?, ?, ?)")
-                    .setParameter(1, rule.code()).setParameter(2, rule.version()).setParameter(3, StandardsDocument.write(rule).toString())
-                    .setParameter(4, java.time.OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
-            return null;
-        });
+        inTransaction(em -> writeRule(em, rule));
+    }
+
+    /** Writes {@code rule} as the current version of its code in the transaction of {@code em}. */
+    private static Void writeRule(EntityManager em, ServiceStandard rule) {
+        em.createNativeQuery("delete from " + SCHEMA + ".sla_standard where code = ?").setParameter(1, rule.code()).executeUpdate();
+        em.createNativeQuery("insert into " + SCHEMA + ".sla_standard (code, position, rule_version, document, updated_at) values (?, 10, ?, ?, ?)")
+                .setParameter(1, rule.code()).setParameter(2, rule.version()).setParameter(3, StandardsDocument.write(rule).toString())
+                .setParameter(4, java.time.OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
+        return null;
+    }
+
+    /** The tenant's gate between rule changes and evaluations, on the test's connections. */
+    private RulesGate gate() {
+        RulesGate gate = new RulesGate();
+        gate.data = tables.data;
+        gate.tenants = tenants;
+        return gate;
     }
 
     /** Runs {@code work} for the tenant in its own transaction on its own EntityManager, as one sweep page would. */
@@ -398,6 +409,7 @@ class ClockTablesDatabaseTest {
     /** Clocks over the tables, with the rules a store of these standards (all 24x7) gives, at {@code now}. */
     private SlaClocks clocks(Instant now, List<ServiceStandard> current) {
         SlaClocks clocks = new SlaClocks();
+        clocks.gate = gate();
         clocks.data = tables.data;
         clocks.tables = tables;
         clocks.written = new NoEvents();
@@ -418,6 +430,76 @@ class ClockTablesDatabaseTest {
         agenda.data = tables.data;
         clocks.agenda = agenda;
         return clocks;
+    }
+
+    /** Clocks over the tables whose rules are the tenant's stored ones, read as the store reads them. */
+    private SlaClocks clocksOfStoredRules(Instant now) {
+        SlaClocks clocks = clocks(now, List.of());
+        StandardsStore store = new StandardsStore();
+        store.data = tables.data;
+        store.tenants = tenants;
+        clocks.store = store;
+        return clocks;
+    }
+
+    /**
+     * The gate between rule changes and the evaluations of tickets (ADR 0012, ninth amendment;
+     * PostgreSQL's advisory lock, H2 has none). A change closing it waits for a page in flight
+     * and then finds what the page wrote, as a re-evaluation after it would find a ticket
+     * created meanwhile; a page that comes while a change holds it waits, then reads the rules
+     * the change stored. Without the gate the change would read the page's clock unchanged and
+     * the page would recompute to the old rules.
+     */
+    @org.junit.jupiter.api.Test
+    void aRuleChangeWaitsForTheEvaluationsInFlightAndTheNextOnesWaitForIt() throws Exception {
+        open("postgresql");
+        insertAgendaEntry(START.plus(Duration.ofHours(6)));
+        String ticket = ticketsWithClocks(1, resolutionOnly(1, "PT8H")).get(0);
+        SlaClocks v2 = clocks(START.plus(Duration.ofHours(1)), List.of(resolutionOnly(2, "PT4H")));
+        CyclicBarrier inFlight = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> page = pool.submit(() -> inTransaction(em -> {
+                v2.agenda.em = em;
+                int n = v2.reevaluateRange(null, null, "admin");
+                await(inFlight);
+                pause(500);
+                return n;
+            }));
+            Future<Integer> change = pool.submit(() -> {
+                await(inFlight);
+                return inTransaction(em -> {
+                    gate().close();
+                    return tables.clocksOfTickets(null, ticket).get(ticket).get(TargetKind.RESOLUTION).ruleVersion();
+                });
+            });
+            assertEquals(1, page.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(2, change.get(30, java.util.concurrent.TimeUnit.SECONDS), "the change went on after the page had committed");
+
+            storeRule(resolutionOnly(2, "PT4H"));
+            Future<Void> stored = pool.submit(() -> inTransaction(em -> {
+                gate().close();
+                writeRule(em, resolutionOnly(3, "PT2H"));
+                await(inFlight);
+                pause(500);
+                return null;
+            }));
+            Future<Integer> next = pool.submit(() -> {
+                await(inFlight);
+                SlaClocks current = clocksOfStoredRules(START.plus(Duration.ofHours(1)));
+                return inTransaction(em -> {
+                    current.agenda.em = em;
+                    return current.reevaluateRange(null, null, "admin");
+                });
+            });
+            stored.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(1, next.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            var clock = inTransaction(em -> tables.clocksOfTickets(null, ticket)).get(ticket).get(TargetKind.RESOLUTION);
+            assertEquals(3, clock.ruleVersion(), "the page read the rules the change committed");
+            assertEquals(START.plus(Duration.ofHours(2)), clock.dueAt());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
@@ -746,6 +828,7 @@ class ClockTablesDatabaseTest {
         String ticket = ticketsWithClocks(1, rule(1, "PT1H")).get(0);
         String clock = resolutionClocks(List.of(ticket)).get(0);
         SlaClocks clocks = new SlaClocks();
+        clocks.gate = gate();
         clocks.data = tables.data;
         clocks.tables = tables;
         clocks.written = new NoEvents();
@@ -803,6 +886,7 @@ class ClockTablesDatabaseTest {
             return null;
         });
         SlaClocks clocks = new SlaClocks();
+        clocks.gate = gate();
         clocks.data = tables.data;
         clocks.tables = tables;
         clocks.written = new NoEvents();
