@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,17 +22,19 @@ import io.kefu.ui.it.TestTenants;
 /**
  * Live across the cluster: two nodes of the bundle on one PostgreSQL database; an agent's page
  * open on node B hears a change made over REST on node A, once, without a reload (the ticket
- * feed's topic on Payara's data grid, ADR 0016). One test: two nodes and a browser are expensive.
+ * feed's topic on Payara's data grid, ADR 0016). One test: two nodes and a browser are expensive;
+ * the nodes are the cluster the cluster tests share ({@link TwoNodes#shared()}).
  */
 class LiveClusterBrowserIT {
 
-    static final String OPERATOR_PASSWORD = "live-cluster-op-2026";
+    static final String OPERATOR_PASSWORD = TwoNodes.SHARED_OPERATOR_PASSWORD;
 
     @Test
     void aChangeOnNodeA_reachesAPageOpenOnNodeB() throws Exception {
         Chromium.assumeInstalled();
+        TwoNodes nodes = TwoNodes.shared();
         ChromeDriver browser = null;
-        try (TwoNodes nodes = TwoNodes.start("live-cluster", OPERATOR_PASSWORD, List.of())) {
+        try {
             Api a = nodes.a().api();
             String tenant = TestTenants.uniqueCode("livec");
             Reply provisioned = a.post("/api/v1/tenants", new Credentials("operator", OPERATOR_PASSWORD),

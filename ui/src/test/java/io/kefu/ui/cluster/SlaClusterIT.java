@@ -32,58 +32,58 @@ import io.kefu.ui.it.TestTenants;
  * PostgreSQL database, the SLA sweep every second. Tickets with a 3-second first-response
  * target breach; every breach and warning must fire exactly once. Then the node holding the
  * sweep's lease is killed by its PID, and breaches of new tickets must still fire exactly once,
- * on the survivor (ADR 0008). Every process gets its own ports and tmp directory and is killed
- * in a finally.
+ * on the survivor (ADR 0008). Every process gets its own ports and tmp directory; the cluster is
+ * the one the cluster tests share ({@link TwoNodes#shared()}), so its two nodes may have served
+ * another test's tenant before.
  */
 class SlaClusterIT {
 
-    static final String OPERATOR_PASSWORD = "cluster-op-2026";
+    static final String OPERATOR_PASSWORD = TwoNodes.SHARED_OPERATOR_PASSWORD;
     static final int TICKETS = 8;
-    static final List<String> SWEEP_EVERY_SECOND = List.of("-Dkefu.sla.sweep.period.seconds=1");
 
     @Test
     void everyBreachFiresOnceAlsoAfterTheSweepingNodeDies() throws Exception {
-        try (TwoNodes two = TwoNodes.start("sla-cluster", OPERATOR_PASSWORD, SWEEP_EVERY_SECOND)) {
-            List<ClusterNode> nodes = two.both();
-            String dbUrl = two.dbUrl();
-            Api a = two.a().api();
-            Api b = two.b().api();
+        // Sweeps every second on both nodes (TwoNodes.SHARED_OPTIONS).
+        TwoNodes two = TwoNodes.shared();
+        List<ClusterNode> nodes = two.both();
+        String dbUrl = two.dbUrl();
+        Api a = two.a().api();
+        Api b = two.b().api();
 
-            String tenant = "slac" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-            Reply provisioned = a.post("/api/v1/tenants", new Credentials("operator", OPERATOR_PASSWORD),
-                    TestTenants.body(tenant, "Cluster " + tenant, "express", "admin", "pw-" + tenant + "-9", "admin@" + tenant + ".example.com"));
-            assertEquals(201, provisioned.status(), provisioned::toString);
-            Credentials admin = Credentials.tenantUser(tenant, "admin", "pw-" + tenant + "-9");
-            Reply sup = a.post("/api/v1/users", admin, "{\"username\":\"boss\",\"password\":\"pw-boss-2026\",\"role\":\"SUPERVISOR\","
-                    + "\"displayName\":\"Boss\",\"email\":\"boss@" + tenant + ".example.com\"}");
-            assertEquals(201, sup.status(), sup::toString);
-            Credentials boss = Credentials.tenantUser(tenant, "boss", "pw-boss-2026");
-            Reply rule = b.put("/api/v1/service-standards/tight", admin, "{\"name\":{\"zh-CN\":\"三秒响应\",\"en\":\"Three seconds\"},"
-                    + "\"order\":1,\"calendar\":\"24x7\",\"businessTime\":false,\"targets\":{\"firstResponse\":\"PT3S\"},\"warnAtPercent\":50,"
-                    + "\"onBreach\":[{\"action\":\"NOTIFY\"},{\"action\":\"RAISE_PRIORITY\"}]}");
-            assertEquals(201, rule.status(), rule::toString);
+        String tenant = "slac" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        Reply provisioned = a.post("/api/v1/tenants", new Credentials("operator", OPERATOR_PASSWORD),
+                TestTenants.body(tenant, "Cluster " + tenant, "express", "admin", "pw-" + tenant + "-9", "admin@" + tenant + ".example.com"));
+        assertEquals(201, provisioned.status(), provisioned::toString);
+        Credentials admin = Credentials.tenantUser(tenant, "admin", "pw-" + tenant + "-9");
+        Reply sup = a.post("/api/v1/users", admin, "{\"username\":\"boss\",\"password\":\"pw-boss-2026\",\"role\":\"SUPERVISOR\","
+                + "\"displayName\":\"Boss\",\"email\":\"boss@" + tenant + ".example.com\"}");
+        assertEquals(201, sup.status(), sup::toString);
+        Credentials boss = Credentials.tenantUser(tenant, "boss", "pw-boss-2026");
+        Reply rule = b.put("/api/v1/service-standards/tight", admin, "{\"name\":{\"zh-CN\":\"三秒响应\",\"en\":\"Three seconds\"},"
+                + "\"order\":1,\"calendar\":\"24x7\",\"businessTime\":false,\"targets\":{\"firstResponse\":\"PT3S\"},\"warnAtPercent\":50,"
+                + "\"onBreach\":[{\"action\":\"NOTIFY\"},{\"action\":\"RAISE_PRIORITY\"}]}");
+        assertEquals(201, rule.status(), rule::toString);
 
-            List<String> first = createTickets(List.of(a, b), admin, "first");
-            awaitBreached(a, admin, first, Duration.ofSeconds(90));
-            Thread.sleep(4_000); // more sweeps on both nodes: nothing may fire again
-            assertFiredOnce(a, admin, boss, first);
+        List<String> first = createTickets(List.of(a, b), admin, "first");
+        awaitBreached(a, admin, first, Duration.ofSeconds(90));
+        Thread.sleep(4_000); // more sweeps on both nodes: nothing may fire again
+        assertFiredOnce(a, admin, boss, first);
 
-            long holderPid = leaseHolderPid(dbUrl);
-            ClusterNode holder = nodes.stream().filter(n -> n.process().pid() == holderPid).findFirst()
-                    .orElseThrow(() -> new AssertionError("the lease names pid " + holderPid + ", none of the nodes"));
-            ClusterNode survivor = nodes.stream().filter(n -> n != holder).findFirst().orElseThrow();
-            ProcessHandle.of(holderPid).orElseThrow().destroyForcibly();
-            assertTrue(holder.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "killed");
+        long holderPid = leaseHolderPid(dbUrl);
+        ClusterNode holder = nodes.stream().filter(n -> n.process().pid() == holderPid).findFirst()
+                .orElseThrow(() -> new AssertionError("the lease names pid " + holderPid + ", none of the nodes"));
+        ClusterNode survivor = nodes.stream().filter(n -> n != holder).findFirst().orElseThrow();
+        ProcessHandle.of(holderPid).orElseThrow().destroyForcibly();
+        assertTrue(holder.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "killed");
 
-            List<String> second = createTickets(List.of(survivor.api()), admin, "second");
-            awaitBreached(survivor.api(), admin, second, Duration.ofSeconds(90));
-            Thread.sleep(4_000);
-            assertFiredOnce(survivor.api(), admin, boss, second);
-            assertFiredOnce(survivor.api(), admin, boss, first);
-            long newHolder = leaseHolderPid(dbUrl);
-            assertNotEquals(holderPid, newHolder);
-            assertEquals(survivor.process().pid(), newHolder, "the survivor took the lease over");
-        }
+        List<String> second = createTickets(List.of(survivor.api()), admin, "second");
+        awaitBreached(survivor.api(), admin, second, Duration.ofSeconds(90));
+        Thread.sleep(4_000);
+        assertFiredOnce(survivor.api(), admin, boss, second);
+        assertFiredOnce(survivor.api(), admin, boss, first);
+        long newHolder = leaseHolderPid(dbUrl);
+        assertNotEquals(holderPid, newHolder);
+        assertEquals(survivor.process().pid(), newHolder, "the survivor took the lease over");
     }
 
     private static List<String> createTickets(List<Api> via, Credentials admin, String label) {
