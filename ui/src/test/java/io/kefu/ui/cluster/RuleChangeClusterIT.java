@@ -1,11 +1,13 @@
 package io.kefu.ui.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
+import io.kefu.platform.sla.RulesGate;
 import io.kefu.ui.it.Api;
 import io.kefu.ui.it.Api.Credentials;
 import io.kefu.ui.it.Api.Reply;
@@ -28,8 +31,9 @@ import io.kefu.ui.it.TestTenants;
  * as an import would) and a rule; the rule's change is sent to node a, which is killed by its
  * PID while the change's pages run. Node b's sweep must then take the request over once its
  * lease (4 s here) has run out and bring every open ticket to the new version, each ticket's
- * recompute recorded exactly once. The cluster is the one the cluster tests share
- * ({@link TwoNodes#shared()}, whose settings include that lease).
+ * recompute recorded exactly once. Then a change sent to node b waits while the rules' gate is
+ * held (as by a ticket being evaluated on any node) and commits once it is let go. The cluster is
+ * the one the cluster tests share ({@link TwoNodes#shared()}, whose settings include that lease).
  */
 class RuleChangeClusterIT {
 
@@ -92,6 +96,25 @@ class RuleChangeClusterIT {
         }
         assertNull(pending(dbUrl, tenant), "the request is cleared");
         assertTrue(b.logText().contains("Re-evaluating the open tickets of tenant " + tenant), "node b says what it took over");
+
+        // The rules' gate (ADR 0012, ninth amendment): a rule change waits for the evaluations in
+        // flight on any node. One is held here, as a ticket being created holds it, so that the
+        // re-evaluation after the change finds that ticket committed.
+        CompletableFuture<Reply> waiting;
+        try (Connection held = DriverManager.getConnection(dbUrl);
+             PreparedStatement ps = held.prepareStatement("select pg_advisory_lock_shared(?, ?)")) {
+            ps.setInt(1, RulesGate.KEY_SPACE);
+            ps.setInt(2, RulesGate.key(schema));
+            ps.executeQuery().close();
+            waiting = CompletableFuture.supplyAsync(() -> b.api().put("/api/v1/service-standards/all", admin, rule("PT6H")));
+            Thread.sleep(2000);
+            assertFalse(waiting.isDone(), "the change waits while an evaluation holds the gate");
+            assertEquals(0, count(dbUrl, "select count(*) from " + schema + ".sla_standard_version where rule_version = 3"),
+                    "nothing of the change is written yet");
+        }
+        Reply third = waiting.get(90, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, third.status(), third::toString);
+        assertEquals(3, third.json().getInt("version"));
     }
 
     private static String rule(String resolution) {
