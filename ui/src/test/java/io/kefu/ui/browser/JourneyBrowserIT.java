@@ -14,7 +14,6 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -36,17 +35,10 @@ class JourneyBrowserIT {
     private static RunningKefu kefu;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** The demo Kefu shared by the browser test classes ({@link RunningKefu#shared()}). */
     @BeforeAll
     static void startKefu() throws Exception {
-        Chromium.assumeInstalled();
-        kefu = RunningKefu.start(RunningKefu.freePort());
-    }
-
-    @AfterAll
-    static void stopKefu() throws Exception {
-        if (kefu != null) {
-            kefu.close();
-        }
+        kefu = RunningKefu.sharedForBrowsers();
     }
 
     @Test

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -37,17 +35,10 @@ class LiveShellBrowserIT {
 
     private static RunningKefu kefu;
 
+    /** The Kefu shared by the browser test classes ({@link RunningKefu#shared()}): sweeps every second. */
     @BeforeAll
     static void startKefu() throws Exception {
-        Chromium.assumeInstalled();
-        kefu = RunningKefu.start(RunningKefu.freePort(), List.of("-Dkefu.sla.sweep.period.seconds=1", "-Dkefu.demo=false"));
-    }
-
-    @AfterAll
-    static void stopKefu() throws Exception {
-        if (kefu != null) {
-            kefu.close();
-        }
+        kefu = RunningKefu.sharedForBrowsers();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,14 +21,10 @@ class LoginBrowserIT {
 
     private static RunningKefu kefu;
 
+    /** The demo Kefu shared by the browser test classes ({@link RunningKefu#shared()}). */
     @BeforeAll
     static void startKefu() throws Exception {
-        kefu = RunningKefu.forBrowsers(RunningKefu.freePort());
-    }
-
-    @AfterAll
-    static void stopKefu() throws Exception {
-        RunningKefu.stop(kefu);
+        kefu = RunningKefu.sharedForBrowsers();
     }
 
     @Test

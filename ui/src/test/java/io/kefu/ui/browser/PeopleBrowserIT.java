@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,20 +27,14 @@ import io.kefu.ui.it.Api.Credentials;
  */
 class PeopleBrowserIT {
 
-    /** In the ui-people range (8150-8159): other engineers' servers run on this machine too. */
-    private static final int PORT = 8151;
     private static final String TENANT = "demo-express";
 
     private static RunningKefu kefu;
 
+    /** The demo Kefu shared by the browser test classes ({@link RunningKefu#shared()}). */
     @BeforeAll
     static void startKefu() throws Exception {
-        kefu = RunningKefu.forBrowsers(PORT);
-    }
-
-    @AfterAll
-    static void stopKefu() throws Exception {
-        RunningKefu.stop(kefu);
+        kefu = RunningKefu.sharedForBrowsers();
     }
 
     @Test

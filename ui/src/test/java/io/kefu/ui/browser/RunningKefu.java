@@ -31,16 +31,45 @@ final class RunningKefu implements AutoCloseable {
         this.startup = startup;
     }
 
-    /** Kefu for browser tests on {@code port}; the calling tests are skipped when Chromium is missing. */
-    static RunningKefu forBrowsers(int port) throws IOException, InterruptedException {
-        Chromium.assumeInstalled();
-        return start(port);
+    private static RunningKefu shared;
+
+    /**
+     * The shared Kefu's settings: the SLA sweep every second, so that LiveShellBrowserIT sees its
+     * 3-second rule warn and breach within seconds (the other classes do not depend on the period).
+     */
+    static final List<String> SHARED_OPTIONS = List.of("-Dkefu.sla.sweep.period.seconds=1");
+
+    /**
+     * The demo Kefu (demo tenants, {@link #SHARED_OPTIONS}) that the browser test classes of one
+     * test JVM share: each start costs 30 to 60 s here, and the classes that use it log in to the
+     * demo tenants or to tenants of their own, make their own tickets, teams and tokens with names
+     * of their own, and assert on those, so none needs a fresh server. Started by the first
+     * caller, again if it has died, and stopped when the test JVM exits.
+     */
+    static synchronized RunningKefu shared() throws IOException, InterruptedException {
+        if (shared == null || !shared.process.isAlive()) {
+            boolean first = shared == null;
+            shared = start(freePort(), SHARED_OPTIONS);
+            if (first) {
+                Runtime.getRuntime().addShutdownHook(new Thread(RunningKefu::stopShared, "stop-shared-kefu"));
+            }
+        }
+        return shared;
     }
 
-    /** Stops {@code kefu} if it was started. */
-    static void stop(RunningKefu kefu) throws Exception {
-        if (kefu != null) {
-            kefu.close();
+    /** The shared Kefu for browser tests; the calling tests are skipped when Chromium is missing. */
+    static RunningKefu sharedForBrowsers() throws IOException, InterruptedException {
+        Chromium.assumeInstalled();
+        return shared();
+    }
+
+    private static synchronized void stopShared() {
+        try {
+            if (shared != null) {
+                shared.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

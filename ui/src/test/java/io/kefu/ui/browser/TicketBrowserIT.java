@@ -17,7 +17,6 @@ import java.util.Base64;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -40,27 +39,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class TicketBrowserIT {
 
-    /** This helper's port range (8140-8149), away from the other suites' random ports. */
-    private static final int PORT = 8141;
-
-    private static RunningKefu kefu;
     private static String baseUrl;
 
-    /** {@code -Dkefu.url=http://127.0.0.1:8140} drives an instance already running instead of starting one. */
+    /**
+     * The demo Kefu shared by the browser test classes ({@link RunningKefu#shared()});
+     * {@code -Dkefu.url=http://127.0.0.1:8140} drives an instance already running instead.
+     */
     @BeforeAll
     static void startKefu() throws Exception {
         Chromium.assumeInstalled();
         baseUrl = System.getProperty("kefu.url");
         if (baseUrl == null || baseUrl.isBlank()) {
-            kefu = RunningKefu.start(PORT);
-            baseUrl = kefu.baseUrl;
-        }
-    }
-
-    @AfterAll
-    static void stopKefu() throws Exception {
-        if (kefu != null) {
-            kefu.close();
+            baseUrl = RunningKefu.shared().baseUrl;
         }
     }
 
