@@ -410,8 +410,9 @@ public class SlaClocks {
             SlaClock c = changed.get(i);
             b.append(i == 0 ? "{\"target\":" : ",{\"target\":");
             jsonString(b, c.target().member());
-            b.append(",\"dueAt\":");
-            jsonString(b, c.dueAt().toString());
+            b.append(",\"dueAt\":\"");
+            appendInstant(b, c.dueAt());
+            b.append('"');
             b.append(",\"paused\":").append(c.isPaused());
             if (c.outcome() != null) {
                 b.append(",\"outcome\":");
@@ -424,6 +425,53 @@ public class SlaClocks {
             b.append('}');
         }
         return b.append("]}").toString();
+    }
+
+    /**
+     * Appends {@code at} as {@link Instant#toString()} writes it (ISO-8601 in UTC, seconds always,
+     * a fraction in groups of three digits as needed), without going through a
+     * DateTimeFormatter: a flight recording of a rule change over 100,000 tickets (2026-12-03
+     * 16:50) had the history's text at a seventh of the page threads' samples, most of it
+     * formatting due times. Years outside 0 to 9999 (never a due time) go through toString.
+     */
+    static void appendInstant(StringBuilder b, Instant at) {
+        long seconds = at.getEpochSecond();
+        if (seconds < YEAR_0 || seconds >= YEAR_10000) {
+            b.append(at);
+            return;
+        }
+        java.time.LocalDate day = java.time.LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
+        int second = (int) Math.floorMod(seconds, 86_400L);
+        digits(b, day.getYear(), 4).append('-');
+        digits(b, day.getMonthValue(), 2).append('-');
+        digits(b, day.getDayOfMonth(), 2).append('T');
+        digits(b, second / 3600, 2).append(':');
+        digits(b, second / 60 % 60, 2).append(':');
+        digits(b, second % 60, 2);
+        int nano = at.getNano();
+        if (nano != 0) {
+            b.append('.');
+            if (nano % 1_000_000 == 0) {
+                digits(b, nano / 1_000_000, 3);
+            } else if (nano % 1_000 == 0) {
+                digits(b, nano / 1_000, 6);
+            } else {
+                digits(b, nano, 9);
+            }
+        }
+        b.append('Z');
+    }
+
+    private static final long YEAR_0 = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    private static final long YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z").getEpochSecond();
+
+    /** Appends {@code value} (not negative) with leading zeros to {@code width} digits. */
+    private static StringBuilder digits(StringBuilder b, int value, int width) {
+        String text = Integer.toString(value);
+        for (int i = text.length(); i < width; i++) {
+            b.append('0');
+        }
+        return b.append(text);
     }
 
     /** A JSON string: quotation marks, backslashes and control characters escaped (RFC 8259). */

@@ -55,4 +55,28 @@ class SlaClocksDetailsTest {
         String control = "a\u0001b\tc";
         assertEquals(control, parse(SlaClocks.detailsText(control, null, List.of())).getString("change"), "control characters escaped");
     }
+
+    /** The history writes due times itself: exactly as Instant.toString, whatever the fraction and the year. */
+    @Test
+    void instantsAreWrittenAsInstantWritesThem() {
+        java.util.Random random = new java.util.Random(20261203);
+        List<Instant> instants = new java.util.ArrayList<>(List.of(Instant.EPOCH, Instant.parse("1969-12-31T23:59:59.999999999Z"),
+                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.5Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("-0001-12-31T23:59:59Z"), START, Instant.MIN, Instant.MAX));
+        for (int i = 0; i < 20_000; i++) {
+            long second = random.nextLong(Instant.parse("1900-01-01T00:00:00Z").getEpochSecond(), Instant.parse("2200-01-01T00:00:00Z").getEpochSecond());
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            instants.add(Instant.ofEpochSecond(second, nano));
+        }
+        for (Instant at : instants) {
+            StringBuilder b = new StringBuilder();
+            SlaClocks.appendInstant(b, at);
+            assertEquals(at.toString(), b.toString());
+        }
+    }
 }
