@@ -173,8 +173,11 @@ public class SchemaLockService implements LockService {
         throw new DatabaseException("The change-log lock needs a JDBC connection");
     }
 
-    /** The second half of the advisory key. Two schemas sharing a hash only wait for each other. */
-    static int key(String schema) {
+    /**
+     * The second half of the advisory key of a schema, also the SLA rules' gate's (its own first
+     * half). Two schemas sharing a hash only wait for each other.
+     */
+    public static int key(String schema) {
         return schema.toLowerCase(java.util.Locale.ROOT).hashCode();
     }
 

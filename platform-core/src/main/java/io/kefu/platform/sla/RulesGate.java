@@ -1,14 +1,13 @@
 package io.kefu.platform.sla;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.zip.CRC32;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
+import io.kefu.db.SchemaLockService;
 import io.kefu.platform.tenant.TenantContext;
 import io.kefu.platform.tenant.persistence.TenantPersistence;
 
@@ -70,10 +69,8 @@ public class RulesGate {
         }
     }
 
-    /** The second key: the schema name's CRC-32. Two tenants sharing one only wait for each other's changes, never cross data. */
+    /** The second key: the schema's, as its change-log lock keys it. Two tenants sharing one only wait for each other's changes, never cross data. */
     public static int key(String schema) {
-        CRC32 crc = new CRC32();
-        crc.update(schema.getBytes(StandardCharsets.UTF_8));
-        return (int) crc.getValue();
+        return SchemaLockService.key(schema);
     }
 }
